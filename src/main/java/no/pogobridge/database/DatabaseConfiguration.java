@@ -1,0 +1,57 @@
+package no.pogobridge.database;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import no.pogobridge.demo.DemoDataSettings;
+import no.pogobridge.demo.DemoPosDatabase;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+
+/**
+ * The POS DataSource (read only) and the app DataSource (Flyway, Quartz, ledger). Both are DataSource beans, so the
+ * actuator's db health is UP only when both answer.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DatabaseConfiguration {
+
+    @Bean(destroyMethod = "close")
+    DatabaseServers databaseServers(DatabaseProperties properties, DemoDataSettings demo) {
+        DatabaseServers servers = DatabaseServers.start(properties);
+        if (servers.isEmbedded()) {
+            // demo data goes only into the embedded server we started ourselves, never into a configured one
+            DemoPosDatabase.prepare(servers.embeddedAdminDataSource(), demo);
+        }
+        return servers;
+    }
+
+    @Bean(destroyMethod = "close")
+    @Primary
+    HikariDataSource appDataSource(DatabaseServers servers, DatabaseProperties properties) {
+        HikariConfig config = hikari("app", servers.app());
+        config.setSchema(properties.appDb().schema());
+        config.setMaximumPoolSize(10);
+        return new HikariDataSource(config);
+    }
+
+    @Bean(destroyMethod = "close")
+    HikariDataSource posDataSource(DatabaseServers servers) {
+        HikariConfig config = hikari("pos", servers.pos());
+        // the POS belongs to its vendor: the session is read only, so a stray write fails instead of changing it
+        config.setReadOnly(true);
+        config.setMaximumPoolSize(6);
+        return new HikariDataSource(config);
+    }
+
+    private static HikariConfig hikari(String name, DatabaseServers.Login login) {
+        HikariConfig config = new HikariConfig();
+        config.setPoolName(name);
+        config.setJdbcUrl(login.url());
+        config.setUsername(login.user());
+        config.setPassword(login.password());
+        config.setConnectionTimeout(10_000);
+        // start even when a database is down, so health can say which one
+        config.setInitializationFailTimeout(-1);
+        return config;
+    }
+}

@@ -1,0 +1,18 @@
+package no.pogobridge.department;
+
+import java.time.LocalDate;
+import java.time.LocalTime;
+
+/**
+ * How one POS department is tied to PowerOffice GO (accounting-rules.md, "Department connection"). The client key
+ * is a secret: it leaves the server only masked ({@link #maskedClientKey()}).
+ */
+public record DepartmentConnection(int departmentId, String clientKey, int applicationKeySlot,
+        String powerOfficeClientId, String powerOfficeClientName, String powerOfficeDepartmentCode,
+        LocalTime businessDayStart, boolean autoExport, boolean autoInvoicing, LocalDate exportFrom,
+        LocalDate invoicingFrom) {
+
+    public String maskedClientKey() {
+        return Secrets.mask(clientKey);
+    }
+}

@@ -1,0 +1,33 @@
+package no.pogobridge.operator;
+
+import org.apache.camel.Exchange;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+/**
+ * Adapts a failed exchange of the operator API to problem JSON (used by routes/error-handling.camel.yaml): an
+ * {@link OperatorException} keeps its status and text; anything unexpected is logged and answered 500 without
+ * internals.
+ */
+@Component("operatorProblems")
+public class OperatorProblems {
+
+    private static final Logger log = LoggerFactory.getLogger(OperatorProblems.class);
+
+    public void render(Exchange exchange) {
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        Problem problem;
+        if (failure instanceof OperatorException refusal) {
+            problem = new Problem(refusal.status(), refusal.getMessage());
+        } else {
+            log.error("Operator API call {} {} failed", exchange.getMessage().getHeader(Exchange.HTTP_METHOD),
+                    exchange.getMessage().getHeader(Exchange.HTTP_URI), failure);
+            problem = new Problem(500, "The server failed to handle this call; the log says why ("
+                    + (failure == null ? "unknown" : failure.getClass().getSimpleName()) + ").");
+        }
+        exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
+        exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/problem+json");
+        exchange.getMessage().setBody(ProblemJson.json(problem));
+    }
+}

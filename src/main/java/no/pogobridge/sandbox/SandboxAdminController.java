@@ -1,0 +1,126 @@
+package no.pogobridge.sandbox;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+/**
+ * The sandbox's own controls, for tests and demos (behind the operator token): which keys exist, what was posted,
+ * the lock date, injected faults, the request log, and a reset.
+ */
+@RestController
+@RequestMapping("/sandbox/admin")
+@ConditionalOnSandbox
+class SandboxAdminController {
+
+    record LockDate(LocalDate lockDate) {
+    }
+
+    private final SandboxWorld world;
+    private final SandboxFaults faults;
+    private final SandboxRequestLog requests;
+
+    SandboxAdminController(SandboxWorld world, SandboxFaults faults, SandboxRequestLog requests) {
+        this.world = world;
+        this.faults = faults;
+        this.requests = requests;
+    }
+
+    @GetMapping("/clients")
+    List<Map<String, Object>> clients() {
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (SandboxClient client : world.clients()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("code", client.code());
+            m.put("clientId", client.clientId());
+            m.put("name", client.name());
+            m.put("lockDate", client.lockDate());
+            m.put("invalidPrivileges", client.invalidPrivileges);
+            List<Map<String, Object>> keys = new ArrayList<>();
+            for (SandboxWorld.Integration integration : world.integrations()) {
+                if (integration.client() == client) {
+                    keys.add(Map.of("applicationKeySlot", integration.slot(), "applicationKey",
+                            integration.applicationKey(), "clientKey", integration.clientKey()));
+                }
+            }
+            m.put("integrations", keys);
+            result.add(m);
+        }
+        return result;
+    }
+
+    @GetMapping("/clients/{code}/vouchers")
+    List<Map<String, Object>> vouchers(@PathVariable String code) {
+        SandboxClient client = client(code);
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (SandboxClient.Voucher voucher : client.vouchers()) {
+            Map<String, Object> view = SandboxViews.voucher(voucher);
+            view.put("VoucherType", voucher.type());
+            view.put("ReversalOf", voucher.reversalOf());
+            result.add(view);
+        }
+        return result;
+    }
+
+    @GetMapping("/clients/{code}/sales-orders")
+    List<Map<String, Object>> salesOrders(@PathVariable String code) {
+        SandboxClient client = client(code);
+        return client.salesOrders().stream().map(o -> SandboxViews.salesOrder(o, o.applicationKey())).toList();
+    }
+
+    @PutMapping("/clients/{code}/lock-date")
+    Map<String, Object> lockDate(@PathVariable String code, @RequestBody LockDate body) {
+        SandboxClient client = client(code);
+        client.setLockDate(body.lockDate());
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("lockDate", client.lockDate());
+        return result;
+    }
+
+    @PostMapping("/faults")
+    ResponseEntity<Void> inject(@RequestBody SandboxFaults.Fault fault) {
+        if (fault.mode() == null || fault.count() < 1) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "a fault needs a mode (FAIL, HANG, RATE_LIMIT) and a count of at least 1");
+        }
+        faults.inject(fault);
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/faults")
+    ResponseEntity<Void> clearFaults() {
+        faults.clear();
+        return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/requests")
+    List<SandboxRequestLog.Entry> requests() {
+        return requests.entries();
+    }
+
+    @PostMapping("/reset")
+    ResponseEntity<Void> reset() {
+        world.reset();
+        faults.clear();
+        requests.clear();
+        return ResponseEntity.noContent().build();
+    }
+
+    private SandboxClient client(String code) {
+        return world.client(code).orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                "no sandbox client '" + code + "'; GET /sandbox/admin/clients lists them"));
+    }
+}

@@ -1,0 +1,301 @@
+package no.pogobridge.sandbox;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import no.pogobridge.sandbox.SandboxClient.Account;
+import no.pogobridge.sandbox.SandboxClient.Customer;
+import no.pogobridge.sandbox.SandboxClient.Product;
+import no.pogobridge.sandbox.SandboxClient.SalesOrder;
+import no.pogobridge.sandbox.SandboxClient.SalesOrderLine;
+import no.pogobridge.sandbox.SandboxClient.VatCode;
+import no.pogobridge.sandbox.SandboxClient.Voucher;
+import no.pogobridge.sandbox.SandboxClient.VoucherLine;
+import no.pogobridge.sandbox.SandboxInput.CashVoucherLinePost;
+import no.pogobridge.sandbox.SandboxInput.CashVoucherPost;
+import no.pogobridge.sandbox.SandboxInput.SalesOrderLinePost;
+import no.pogobridge.sandbox.SandboxInput.SalesOrderPost;
+
+/**
+ * What PowerOffice does when an integration writes: validate, refuse with its status codes, number and store.
+ * Each client is locked while one write runs, so two concurrent posts with one reference give one voucher.
+ */
+public final class SandboxPostings {
+
+    private static final int MAX_REFERENCE = 50;
+    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+
+    private final Clock clock;
+
+    public SandboxPostings(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Voucher postCashJournal(SandboxClient client, String applicationKey, CashVoucherPost post) {
+        if (post == null) {
+            throw SandboxProblem.validation("Voucher", "The request body is empty.");
+        }
+        if (post.voucherDate() == null) {
+            throw SandboxProblem.validation("Voucher", "VoucherDate is required.");
+        }
+        if (post.currencyCode() == null || post.currencyCode().isBlank() || post.currencyCode().length() > 3) {
+            throw SandboxProblem.validation("Voucher", "CurrencyCode is required (ISO 4217, 3 letters).");
+        }
+        if (post.voucherLines() == null || post.voucherLines().isEmpty()) {
+            throw SandboxProblem.validation("Voucher", "A voucher must have at least one line.");
+        }
+        checkReferenceLength(post.externalImportReference(), "Voucher");
+        synchronized (client) {
+            BigDecimal sum = BigDecimal.ZERO;
+            OffsetDateTime now = OffsetDateTime.now(clock.withZone(OSLO));
+            List<VoucherLine> lines = new ArrayList<>();
+            int index = 0;
+            for (CashVoucherLinePost line : post.voucherLines()) {
+                index++;
+                String where = "VoucherLines[" + (index - 1) + "]";
+                if (line.accountId() == null) {
+                    throw SandboxProblem.validation("Voucher", where + ".AccountId is required.");
+                }
+                if (line.vatId() == null) {
+                    throw SandboxProblem.validation("Voucher", where + ".VatId is required.");
+                }
+                if (line.postingDate() == null) {
+                    throw SandboxProblem.validation("Voucher", where + ".PostingDate is required.");
+                }
+                if (line.currencyAmount() == null || line.currencyAmount().signum() == 0) {
+                    throw SandboxProblem.validation("Voucher",
+                            where + ".CurrencyAmount must be a positive or negative number not 0.");
+                }
+                if (line.currencyAmount().stripTrailingZeros().scale() > 2) {
+                    throw SandboxProblem.validation("Voucher",
+                            where + ".CurrencyAmount has more than two decimals: " + line.currencyAmount());
+                }
+                Account account = client.accounts.get(line.accountId());
+                if (account == null) {
+                    throw SandboxProblem.notFound("GeneralLedgerAccount with id = " + line.accountId() + " not found.");
+                }
+                if (!account.active()) {
+                    throw SandboxProblem.validation("Voucher", "Account " + account.accountNo() + " (id = "
+                            + account.id() + ") is not active.");
+                }
+                if (!client.vatCodes.containsKey(line.vatId())) {
+                    throw SandboxProblem.notFound("VatCode with id = " + line.vatId() + " not found.");
+                }
+                if (line.departmentId() != null && !client.departments.containsKey(line.departmentId())) {
+                    throw SandboxProblem.notFound("Department with id = " + line.departmentId() + " not found.");
+                }
+                checkLockDate(client, line.postingDate(), "Voucher");
+                sum = sum.add(line.currencyAmount());
+                lines.add(new VoucherLine(client.nextLineId++, line.accountId(), line.vatId(),
+                        line.currencyAmount().setScale(2, RoundingMode.UNNECESSARY), line.postingDate(),
+                        line.description(), line.departmentId(), now));
+            }
+            if (sum.signum() != 0) {
+                throw SandboxProblem.validation("Voucher",
+                        "The voucher is not balanced: the lines sum to " + sum.toPlainString() + ", not 0.");
+            }
+            checkLockDate(client, post.voucherDate(), "Voucher");
+            String reference = post.externalImportReference();
+            if (reference != null && client.voucherReferences.contains(reference)) {
+                Voucher existing = client.vouchers.values().stream()
+                        .filter(v -> reference.equals(v.externalImportReference) && !v.isReversed())
+                        .findFirst().orElseThrow();
+                throw SandboxProblem.validation("Voucher", "ExternalImportReference is already in use. '"
+                        + reference + "' is used on (voucher) Id = " + existing.id + ".");
+            }
+            Voucher voucher = new Voucher(UUID.randomUUID(), client.nextVoucherNo++, "CashJournal",
+                    post.voucherDate(), post.currencyCode(), post.description(), reference, post.importedVoucherNo(),
+                    post.saftSourceId(), post.saftBatchId(), lines, now, applicationKey, null);
+            client.vouchers.put(voucher.id, voucher);
+            if (reference != null) {
+                client.voucherReferences.add(reference);
+            }
+            return voucher;
+        }
+    }
+
+    /** Only vouchers that this integration (application key) posted to this client can be read back. */
+    public Voucher voucher(SandboxClient client, String applicationKey, String id) {
+        UUID uuid = parseId(id);
+        synchronized (client) {
+            Voucher voucher = client.vouchers.get(uuid);
+            if (voucher == null || !voucher.applicationKey.equalsIgnoreCase(applicationKey)) {
+                throw SandboxProblem.notFound("Voucher with id = " + id + " not found.");
+            }
+            return voucher;
+        }
+    }
+
+    /** Posts the mirror image of a voucher, marks the original reversed and frees its reference for reuse. */
+    public Voucher reverse(SandboxClient client, String applicationKey, String id) {
+        synchronized (client) {
+            Voucher original = voucher(client, applicationKey, id);
+            if (original.isReversed()) {
+                throw SandboxProblem.conflict("Voucher with id = " + id + " is already reversed by voucher id = "
+                        + original.reversedBy + ".");
+            }
+            if (original.reversalOf() != null) {
+                throw SandboxProblem.conflict("Voucher with id = " + id + " is a reversal and cannot be reversed.");
+            }
+            checkLockDate(client, original.voucherDate, "Voucher");
+            OffsetDateTime now = OffsetDateTime.now(clock.withZone(OSLO));
+            List<VoucherLine> lines = new ArrayList<>();
+            for (VoucherLine line : original.lines) {
+                lines.add(new VoucherLine(client.nextLineId++, line.accountId(), line.vatId(), line.amount().negate(),
+                        line.postingDate(), line.description(), line.departmentId(), now));
+            }
+            Voucher reversal = new Voucher(UUID.randomUUID(), client.nextVoucherNo++, "ReversalVoucher",
+                    original.voucherDate, original.currencyCode, "Reversering av bilag " + original.voucherNo, null,
+                    null, original.saftSourceId, original.saftBatchId, lines, now, applicationKey, original.id);
+            client.vouchers.put(reversal.id, reversal);
+            original.reversedBy = reversal.id;
+            if (original.externalImportReference != null) {
+                client.voucherReferences.remove(original.externalImportReference);
+            }
+            return reversal;
+        }
+    }
+
+    /**
+     * A sales order draft. Each line: net = round(Quantity x ProductUnitPrice x (1 - Allowance/100), 2), VAT =
+     * round(net x the rate of the product's sales account's VAT code, 2) (accounting-rules.md's working assumption).
+     */
+    public SalesOrder completeSalesOrder(SandboxClient client, String applicationKey, SalesOrderPost post) {
+        if (post == null) {
+            throw SandboxProblem.validation("SalesOrder", "The request body is empty.");
+        }
+        checkReferenceLength(post.externalImportReference(), "SalesOrder");
+        if (post.salesOrderStatus() != null && !List.of("Draft", "Confirmed").contains(post.salesOrderStatus())) {
+            throw SandboxProblem.validation("SalesOrder",
+                    "SalesOrderStatus must be Draft or Confirmed, was '" + post.salesOrderStatus() + "'.");
+        }
+        synchronized (client) {
+            Customer customer = customer(client, post);
+            Long departmentId = post.departmentId();
+            if (departmentId != null && !client.departments.containsKey(departmentId)) {
+                throw SandboxProblem.notFound("Department with id = " + departmentId + " not found.");
+            }
+            if (departmentId == null && post.departmentCode() != null) {
+                departmentId = client.departments.values().stream()
+                        .filter(d -> d.code().equals(post.departmentCode())).findFirst()
+                        .orElseThrow(() -> SandboxProblem.notFound(
+                                "Department with code = " + post.departmentCode() + " not found."))
+                        .id();
+            }
+            String reference = post.externalImportReference();
+            if (reference != null && client.salesOrderReferences.contains(reference)) {
+                throw SandboxProblem.validation("SalesOrder",
+                        "ExternalImportReference is already in use. '" + reference + "' is used on (sales order).");
+            }
+            List<SalesOrderLine> lines = new ArrayList<>();
+            List<SalesOrderLinePost> posted = post.salesOrderLines() == null ? List.of() : post.salesOrderLines();
+            int sort = 0;
+            for (SalesOrderLinePost line : posted) {
+                lines.add(salesOrderLine(client, line, sort++));
+            }
+            SalesOrder order = new SalesOrder(UUID.randomUUID(), client.nextSalesOrderNo++, customer.id(),
+                    customer.number(), post.salesOrderDate() == null ? LocalDate.now(clock) : post.salesOrderDate(),
+                    post.salesOrderStatus() == null ? "Draft" : post.salesOrderStatus(),
+                    post.currencyCode() == null ? "NOK" : post.currencyCode(), post.customerReference(), reference,
+                    post.importedOrderNo(), departmentId, lines, OffsetDateTime.now(clock.withZone(OSLO)),
+                    applicationKey);
+            client.salesOrders.put(order.id(), order);
+            if (reference != null) {
+                client.salesOrderReferences.add(reference);
+            }
+            return order;
+        }
+    }
+
+    private static Customer customer(SandboxClient client, SalesOrderPost post) {
+        if (post.customerId() != null) {
+            Customer c = client.customers.get(post.customerId());
+            if (c == null) {
+                throw SandboxProblem.notFound("Customer with id = " + post.customerId() + " not found.");
+            }
+            return c;
+        }
+        if (post.customerNo() != null) {
+            return client.customers.values().stream().filter(c -> c.number() == post.customerNo()).findFirst()
+                    .orElseThrow(() -> SandboxProblem.notFound("Customer with number = " + post.customerNo()
+                            + " not found."));
+        }
+        throw SandboxProblem.validation("SalesOrder", "CustomerId or CustomerNo is required.");
+    }
+
+    private static SalesOrderLine salesOrderLine(SandboxClient client, SalesOrderLinePost line, int sort) {
+        String type = line.lineType() == null ? "Normal" : line.lineType();
+        int sortOrder = line.sortOrder() == null ? sort : line.sortOrder();
+        if ("Text".equals(type)) {
+            return new SalesOrderLine(UUID.randomUUID(), type, null, null, line.description(), null, null, null,
+                    BigDecimal.ZERO.setScale(2), BigDecimal.ZERO.setScale(2), null, null, null, sortOrder);
+        }
+        if (!"Normal".equals(type)) {
+            throw SandboxProblem.validation("SalesOrder", "LineType '" + type + "' is not supported here.");
+        }
+        Product product;
+        if (line.productId() != null) {
+            product = client.products.get(line.productId());
+            if (product == null) {
+                throw SandboxProblem.notFound("Product with id = " + line.productId() + " not found.");
+            }
+        } else if (line.productCode() != null) {
+            product = client.products.values().stream().filter(p -> p.code().equals(line.productCode())).findFirst()
+                    .orElseThrow(() -> SandboxProblem.notFound("Product with code = " + line.productCode()
+                            + " not found."));
+        } else {
+            throw SandboxProblem.validation("SalesOrder", "A Normal line needs ProductId or ProductCode.");
+        }
+        if (product.archived()) {
+            throw SandboxProblem.validation("SalesOrder", "Product " + product.code() + " is archived.");
+        }
+        if (line.quantity() == null) {
+            throw SandboxProblem.validation("SalesOrder", "Quantity is required when a product is set.");
+        }
+        BigDecimal allowance = line.allowance() == null ? BigDecimal.ZERO : line.allowance();
+        if (allowance.compareTo(new BigDecimal("-1000")) < 0 || allowance.compareTo(new BigDecimal("100")) > 0) {
+            throw SandboxProblem.validation("SalesOrder", "Allowance must be between -1000 and 100.");
+        }
+        BigDecimal price = line.productUnitPrice() == null ? product.unitPrice() : line.productUnitPrice();
+        Account account = client.accounts.values().stream().filter(a -> a.accountNo() == product.salesAccountNo())
+                .findFirst().orElseThrow();
+        VatCode vat = client.vatCodes.get(account.vatCodeId());
+        BigDecimal net = line.quantity().multiply(price)
+                .multiply(BigDecimal.ONE.subtract(allowance.movePointLeft(2)))
+                .setScale(2, RoundingMode.HALF_UP);
+        BigDecimal vatAmount = net.multiply(vat.rate()).setScale(2, RoundingMode.HALF_UP);
+        return new SalesOrderLine(UUID.randomUUID(), type, product.id(), product.code(),
+                line.description() == null ? product.name() : line.description(), line.quantity(), price, allowance,
+                net, vatAmount, vat.code(), vat.id(), vat.rate(), sortOrder);
+    }
+
+    private static void checkLockDate(SandboxClient client, LocalDate date, String entity) {
+        LocalDate lock = client.lockDate;
+        if (lock != null && !date.isAfter(lock)) {
+            throw SandboxProblem.validation(entity, "The date " + date + " is on or before the lock date " + lock
+                    + ". It's not possible to create accounting entries on this date.");
+        }
+    }
+
+    private static void checkReferenceLength(String reference, String entity) {
+        if (reference != null && reference.length() > MAX_REFERENCE) {
+            throw SandboxProblem.validation(entity, "ExternalImportReference can be at most " + MAX_REFERENCE
+                    + " characters, was " + reference.length() + ".");
+        }
+    }
+
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new SandboxProblem(org.springframework.http.HttpStatus.BAD_REQUEST, "Unable to cast object(s)",
+                    "'" + id + "' is not a valid id (uuid).");
+        }
+    }
+}

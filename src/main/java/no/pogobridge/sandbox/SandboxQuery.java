@@ -1,0 +1,120 @@
+package no.pogobridge.sandbox;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.LongPredicate;
+
+/**
+ * Query parameters read as ASP.NET binds them (names case-insensitive), with PowerOffice's filter syntax: comma
+ * lists and number ranges such as {@code "1000-1999, 3000-"}. OData options are refused, as in v2.
+ */
+final class SandboxQuery {
+
+    private final Map<String, String> values = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+
+    SandboxQuery(HttpServletRequest request) {
+        request.getParameterMap().forEach((name, given) -> {
+            if (name.startsWith("$")) {
+                throw new SandboxProblem(org.springframework.http.HttpStatus.BAD_REQUEST, "Bad request",
+                        "OData query options such as '" + name + "' are not supported in v2; use PageNumber, "
+                                + "PageSize, Fields and the named filters.");
+            }
+            values.put(name, given[0]);
+        });
+    }
+
+    String get(String name) {
+        String value = values.get(name);
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    Boolean bool(String name) {
+        String value = get(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.equalsIgnoreCase("true") && !value.equalsIgnoreCase("false")) {
+            throw bad("The value '" + value + "' is not valid for " + name + ".");
+        }
+        return Boolean.parseBoolean(value);
+    }
+
+    int integer(String name, int fallback) {
+        String value = get(name);
+        if (value == null) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value);
+        } catch (NumberFormatException e) {
+            throw bad("The value '" + value + "' is not valid for " + name + ".");
+        }
+    }
+
+    LocalDate date(String name, boolean required) {
+        String value = get(name);
+        if (value == null) {
+            if (required) {
+                throw bad("The " + name + " field is required.");
+            }
+            return null;
+        }
+        try {
+            return LocalDate.parse(value);
+        } catch (DateTimeParseException e) {
+            throw bad("The value '" + value + "' is not valid for " + name + " (expected yyyy-MM-dd).");
+        }
+    }
+
+    /** Matches numbers against "1900,1920,3000-3999, 8000-"; no filter given matches all. */
+    LongPredicate numbers(String name) {
+        String value = get(name);
+        if (value == null) {
+            return n -> true;
+        }
+        LongPredicate any = n -> false;
+        for (String part : value.split(",")) {
+            String p = part.trim();
+            if (p.isEmpty()) {
+                continue;
+            }
+            try {
+                int dash = p.indexOf('-', 1);
+                if (dash < 0) {
+                    long exact = Long.parseLong(p);
+                    any = any.or(n -> n == exact);
+                } else {
+                    long from = Long.parseLong(p.substring(0, dash).trim());
+                    String rest = p.substring(dash + 1).trim();
+                    long to = rest.isEmpty() ? Long.MAX_VALUE : Long.parseLong(rest);
+                    any = any.or(n -> n >= from && n <= to);
+                }
+            } catch (NumberFormatException e) {
+                throw bad("The value '" + value + "' is not valid for " + name + ".");
+            }
+        }
+        return any;
+    }
+
+    java.util.Set<String> strings(String name) {
+        String value = get(name);
+        if (value == null) {
+            return null;
+        }
+        java.util.Set<String> set = new java.util.HashSet<>();
+        for (String part : value.split(",")) {
+            if (!part.isBlank()) {
+                set.add(part.trim());
+            }
+        }
+        return set;
+    }
+
+    static SandboxProblem bad(String detail) {
+        return new SandboxProblem(org.springframework.http.HttpStatus.BAD_REQUEST, "One or more validation errors "
+                + "occurred.", detail);
+    }
+}

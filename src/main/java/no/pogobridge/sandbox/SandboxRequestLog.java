@@ -1,0 +1,33 @@
+package no.pogobridge.sandbox;
+
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/** The calls the sandbox received, newest last, so tests and demos can count what was sent. */
+public final class SandboxRequestLog {
+
+    private static final int KEEP = 10_000;
+
+    public record Entry(Instant at, String method, String path, int status) {
+    }
+
+    private final Deque<Entry> entries = new ArrayDeque<>();
+
+    public synchronized void add(Entry entry) {
+        entries.addLast(entry);
+        if (entries.size() > KEEP) {
+            entries.removeFirst();
+        }
+    }
+
+    public synchronized List<Entry> entries() {
+        return new ArrayList<>(entries);
+    }
+
+    public synchronized void clear() {
+        entries.clear();
+    }
+}

@@ -332,7 +332,10 @@ class SandboxApiController {
                 .map(m -> (Map<String, Object>) m).toList();
     }
 
-    /** ProblemDetails with lower-case keys, as every example in PowerOffice's spec has them; 401/403 carry none. */
+    /**
+     * ProblemDetails with lower-case keys, as every example in PowerOffice's spec has them, served as
+     * application/json as the spec declares; 401 and 403 carry no body.
+     */
     @ExceptionHandler(SandboxProblem.class)
     ResponseEntity<Object> problem(SandboxProblem problem) {
         if (problem.status() == HttpStatus.UNAUTHORIZED) {
@@ -347,6 +350,6 @@ class SandboxApiController {
         body.put("title", problem.title());
         body.put("status", problem.status().value());
         body.put("detail", problem.getMessage());
-        return ResponseEntity.status(problem.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+        return ResponseEntity.status(problem.status()).contentType(MediaType.APPLICATION_JSON).body(body);
     }
 }

@@ -132,7 +132,11 @@ public final class SandboxPostings {
         }
     }
 
-    /** Posts the mirror image of a voucher, marks the original reversed and frees its reference for reuse. */
+    /**
+     * Posts the mirror image of a voucher, marks the original reversed and frees its reference for reuse. A second
+     * reversal is a 409 "Object conflict": the spec declares no 409 here, but it is how PowerOffice words conflicts
+     * on posted vouchers elsewhere (an assumption to confirm against the demo environment).
+     */
     public Voucher reverse(SandboxClient client, String applicationKey, String id) {
         synchronized (client) {
             Voucher original = voucher(client, applicationKey, id);
@@ -294,8 +298,8 @@ public final class SandboxPostings {
         try {
             return UUID.fromString(id);
         } catch (IllegalArgumentException e) {
-            throw new SandboxProblem(org.springframework.http.HttpStatus.BAD_REQUEST, "Unable to cast object(s)",
-                    "'" + id + "' is not a valid id (uuid).");
+            // ASP.NET's {id:guid} route constraint does not match, so PowerOffice answers as for an unknown id
+            throw SandboxProblem.notFound("Voucher with id = " + id + " not found.");
         }
     }
 }

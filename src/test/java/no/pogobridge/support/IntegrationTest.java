@@ -1,0 +1,28 @@
+package no.pogobridge.support;
+
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.annotation.Import;
+
+/**
+ * The whole server as it runs: embedded PostgreSQL with demo POS data (started by the test itself), the real
+ * routes from routes/, the sandbox on a random port. One shared context, so the database starts once per run.
+ * The demo period is kept short (still covering both daylight-saving changes) to keep start-up fast.
+ */
+@Target(ElementType.TYPE)
+@Retention(RetentionPolicy.RUNTIME)
+@CamelSpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+    "pogo.operator.token=test-operator-token",
+    "pogo.demo.orders-per-day=40",
+    "pogo.sandbox.hang=PT3S",
+})
+@Import(TestClockConfiguration.class)
+public @interface IntegrationTest {
+
+    String OPERATOR_TOKEN = "test-operator-token";
+}

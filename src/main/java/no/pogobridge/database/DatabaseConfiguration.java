@@ -37,8 +37,10 @@ public class DatabaseConfiguration {
     @Bean(destroyMethod = "close")
     HikariDataSource posDataSource(DatabaseServers servers) {
         HikariConfig config = hikari("pos", servers.pos());
-        // the POS belongs to its vendor: the session is read only, so a stray write fails instead of changing it
+        // the POS belongs to its vendor: every session is read only, so a stray write fails instead of changing it
+        // (PgJDBC honours read-only under autocommit only with readOnlyMode=always)
         config.setReadOnly(true);
+        config.addDataSourceProperty("readOnlyMode", "always");
         config.setMaximumPoolSize(6);
         return new HikariDataSource(config);
     }

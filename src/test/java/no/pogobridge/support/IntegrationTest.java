@@ -20,6 +20,7 @@ import org.springframework.context.annotation.Import;
     "pogo.operator.token=test-operator-token",
     "pogo.demo.orders-per-day=40",
     "pogo.sandbox.hang=PT3S",
+    "logging.level.org.apache.camel.test.spring.junit5=WARN",
 })
 @Import(TestClockConfiguration.class)
 public @interface IntegrationTest {

@@ -1,0 +1,97 @@
+package no.pogobridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.yaml.snakeyaml.Yaml;
+
+/**
+ * The house rules of routes/: canonical YAML DSL (endpoint options under parameters, not in the URI), a
+ * kebab-case id on every route, REST verb and route configuration, and error handling chosen by id.
+ */
+class RouteFilesTest {
+
+    private static final String KEBAB = "[a-z][a-z0-9]*(-[a-z0-9]+)*";
+
+    private static List<Path> routeFiles() throws IOException {
+        try (Stream<Path> files = Files.list(Path.of("routes"))) {
+            return files.filter(p -> p.toString().endsWith(".camel.yaml")).sorted().toList();
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> load(Path file) throws IOException {
+        try (Reader reader = Files.newBufferedReader(file)) {
+            return (List<Map<String, Object>>) new Yaml().load(reader);
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyRouteRestVerbAndConfigurationHasAKebabCaseId() throws IOException {
+        List<String> ids = new ArrayList<>();
+        for (Path file : routeFiles()) {
+            for (Map<String, Object> item : load(file)) {
+                for (String kind : List.of("route", "routeConfiguration", "rest")) {
+                    if (item.containsKey(kind)) {
+                        Map<String, Object> body = (Map<String, Object>) item.get(kind);
+                        assertThat((String) body.get("id")).as(kind + " in " + file).isNotNull().matches(KEBAB);
+                        ids.add((String) body.get("id"));
+                        if (kind.equals("rest")) {
+                            for (String verb : List.of("get", "post", "put", "delete")) {
+                                for (Map<String, Object> op : (List<Map<String, Object>>) body.getOrDefault(verb,
+                                        List.of())) {
+                                    assertThat((String) op.get("id")).as(verb + " " + op.get("path") + " in " + file)
+                                            .isNotNull().matches(KEBAB);
+                                    ids.add((String) op.get("id"));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assertThat(ids).doesNotHaveDuplicates().isNotEmpty();
+    }
+
+    @Test
+    void endpointOptionsLiveUnderParametersNotInTheUri() throws IOException {
+        for (Path file : routeFiles()) {
+            for (String line : Files.readAllLines(file)) {
+                String trimmed = line.strip();
+                if (trimmed.startsWith("uri:")) {
+                    assertThat(trimmed).as(file + ": " + trimmed).doesNotContain("?");
+                }
+            }
+        }
+    }
+
+    @Test
+    @SuppressWarnings("unchecked")
+    void everyRouteSelectsItsErrorHandlingById() throws IOException {
+        List<String> configurations = new ArrayList<>();
+        List<Map<String, Object>> routes = new ArrayList<>();
+        for (Path file : routeFiles()) {
+            for (Map<String, Object> item : load(file)) {
+                if (item.containsKey("routeConfiguration")) {
+                    configurations.add((String) ((Map<String, Object>) item.get("routeConfiguration")).get("id"));
+                }
+                if (item.containsKey("route")) {
+                    routes.add((Map<String, Object>) item.get("route"));
+                }
+            }
+        }
+        for (Map<String, Object> route : routes) {
+            assertThat(configurations).as("route " + route.get("id")).contains((String) route.get(
+                    "routeConfigurationId"));
+        }
+    }
+}

@@ -1,0 +1,12 @@
+#!/usr/bin/env bash
+# Benchmark of the demo/benchmark data generator: fills a throwaway PostgreSQL with POS data and prints the numbers.
+# Default: a year of 10 busy departments (1,500 orders a day each). Arguments pass through, e.g.
+#   bench/demo-data.sh --departments=3 --days=60 --orders-per-day=120
+#   bench/demo-data.sh --jdbc-url=jdbc:postgresql://localhost:5432/posbench --user=postgres --password=secret
+set -euo pipefail
+cd "$(dirname "$0")/.."
+[ -f target/pogo-bridge.jar ] || mvn -B -q -DskipTests package
+args=("$@")
+[ ${#args[@]} -gt 0 ] || args=(--departments=10 --days=365 --orders-per-day=1500)
+exec java -Xmx2g -Dloader.main=no.pogobridge.demo.DemoDataBenchmark \
+  -cp target/pogo-bridge.jar org.springframework.boot.loader.launch.PropertiesLauncher "${args[@]}"

@@ -1,0 +1,46 @@
+package no.pogobridge.export;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The voucher of one department's business day in account numbers and PowerOffice VAT codes, before the ids are
+ * looked up: what the preview shows and what the export posts. Lines are signed (positive = debit); a line whose
+ * account is null is a blank account, and the day is blocked while {@link #problems()} is not empty.
+ */
+public record DailyVoucher(int departmentId, LocalDate businessDate, Integer zNumber, List<VoucherLine> lines,
+        List<String> problems, List<Exclusion> excluded, List<Tip> tips) {
+
+    public record VoucherLine(Integer account, String vatCode, BigDecimal amount, String description) {
+    }
+
+    /** Orders left out of the voucher, with why, how many and their total. */
+    public record Exclusion(String reason, int orders, BigDecimal amount) {
+    }
+
+    /** Tips are never posted: the day's total per payment type, to be booked by hand. */
+    public record Tip(String paymentType, BigDecimal amount) {
+    }
+
+    public boolean closed() {
+        return zNumber != null;
+    }
+
+    public boolean blocked() {
+        return !problems.isEmpty();
+    }
+
+    public boolean empty() {
+        return lines.isEmpty();
+    }
+
+    public BigDecimal sum() {
+        return Money.sum(lines.stream().map(VoucherLine::amount));
+    }
+
+    /** The day's turnover as the ledger shows it: the sum of the debit lines. */
+    public BigDecimal total() {
+        return Money.sum(lines.stream().map(VoucherLine::amount).filter(a -> a.signum() > 0));
+    }
+}

@@ -10,7 +10,7 @@ import java.time.LocalTime;
 public record DepartmentConnection(int departmentId, String clientKey, int applicationKeySlot,
         String powerOfficeClientId, String powerOfficeClientName, String powerOfficeDepartmentCode,
         LocalTime businessDayStart, boolean autoExport, boolean autoInvoicing, LocalDate exportFrom,
-        LocalDate invoicingFrom) {
+        LocalDate invoicingFrom, LocalDate autoExportSince, LocalDate autoInvoicingSince) {
 
     public String maskedClientKey() {
         return Secrets.mask(clientKey);

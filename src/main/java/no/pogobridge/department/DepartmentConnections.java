@@ -29,12 +29,37 @@ public class DepartmentConnections {
         return result;
     }
 
+    public java.util.Optional<DepartmentConnection> find(int departmentId) {
+        return java.util.Optional.ofNullable(all().get(departmentId));
+    }
+
+    public void save(DepartmentConnection c) {
+        app.update("""
+                INSERT INTO department_connection (department_id, client_key, application_key_slot,
+                    poweroffice_client_id, poweroffice_client_name, poweroffice_department_code, business_day_start,
+                    auto_export, auto_invoicing, export_from, invoicing_from, auto_export_since, auto_invoicing_since)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (department_id) DO UPDATE SET client_key = excluded.client_key,
+                    application_key_slot = excluded.application_key_slot,
+                    poweroffice_client_id = excluded.poweroffice_client_id,
+                    poweroffice_client_name = excluded.poweroffice_client_name,
+                    poweroffice_department_code = excluded.poweroffice_department_code,
+                    business_day_start = excluded.business_day_start, auto_export = excluded.auto_export,
+                    auto_invoicing = excluded.auto_invoicing, export_from = excluded.export_from,
+                    invoicing_from = excluded.invoicing_from, auto_export_since = excluded.auto_export_since,
+                    auto_invoicing_since = excluded.auto_invoicing_since, updated_at = now()""",
+                c.departmentId(), c.clientKey(), c.applicationKeySlot(), c.powerOfficeClientId(),
+                c.powerOfficeClientName(), c.powerOfficeDepartmentCode(), c.businessDayStart(), c.autoExport(),
+                c.autoInvoicing(), c.exportFrom(), c.invoicingFrom(), c.autoExportSince(), c.autoInvoicingSince());
+    }
+
     private static DepartmentConnection map(ResultSet rs) throws SQLException {
         return new DepartmentConnection(rs.getInt("department_id"), rs.getString("client_key"),
                 rs.getInt("application_key_slot"), rs.getString("poweroffice_client_id"),
                 rs.getString("poweroffice_client_name"), rs.getString("poweroffice_department_code"),
                 rs.getObject("business_day_start", LocalTime.class), rs.getBoolean("auto_export"),
                 rs.getBoolean("auto_invoicing"), rs.getObject("export_from", LocalDate.class),
-                rs.getObject("invoicing_from", LocalDate.class));
+                rs.getObject("invoicing_from", LocalDate.class), rs.getObject("auto_export_since", LocalDate.class),
+                rs.getObject("auto_invoicing_since", LocalDate.class));
     }
 }

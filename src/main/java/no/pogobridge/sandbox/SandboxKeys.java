@@ -3,6 +3,7 @@ package no.pogobridge.sandbox;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import no.pogobridge.poweroffice.ApplicationKeys;
 
 /**
  * The keys the sandbox knows. The standard application key and the subscription key stand in for ours when
@@ -18,17 +19,8 @@ public final class SandboxKeys {
 
     public static final String SUBSCRIPTION_KEY = "0b5f0c8e4a3d4e6f9a1b2c3d4e5f6a7b";
 
-    /** Slot 0 is the standard extension, slots 1-9 the add-on application keys. */
-    public static final List<String> ADD_ON_APPLICATION_KEYS = List.of(
-            "4f6e4b5b-42b3-4fad-a56f-2599ea8fbd44",
-            "da8860a2-dfe0-444d-905d-85762bcbc4db",
-            "dc1711af-ece3-42b4-a167-20760243a7d5",
-            "97b982b7-10e1-4e85-b5dc-204df9f45484",
-            "72b85765-8757-490c-b105-f2c06347fdab",
-            "4e19601a-9ea7-4ca1-91b4-5158e792d8d8",
-            "814c555c-bef6-430d-aadc-7ef83ca02444",
-            "cbdb5329-cdfe-4728-9d58-7113de86e743",
-            "fa02f52c-b813-47d1-94d7-ca5c8f774a78");
+    /** Slot 0 is the standard extension, slots 1-9 PowerOffice's published add-on application keys. */
+    public static final List<String> ADD_ON_APPLICATION_KEYS = ApplicationKeys.PUBLISHED_ADD_ONS;
 
     public static String applicationKey(int slot) {
         return slot == 0 ? STANDARD_APPLICATION_KEY : ADD_ON_APPLICATION_KEYS.get(slot - 1);

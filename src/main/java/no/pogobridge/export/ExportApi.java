@@ -1,0 +1,198 @@
+package no.pogobridge.export;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import no.pogobridge.department.DepartmentConnection;
+import no.pogobridge.department.DepartmentConnections;
+import no.pogobridge.export.Setup.PaymentTypeMapping;
+import no.pogobridge.export.Setup.ProductTypeMapping;
+import no.pogobridge.mapping.PosCatalog;
+import no.pogobridge.mapping.SetupCompleteness;
+import no.pogobridge.mapping.SetupReader;
+import no.pogobridge.operator.JsonBodies;
+import no.pogobridge.operator.OperatorException;
+import no.pogobridge.poweroffice.PowerOfficeClient.Credentials;
+import no.pogobridge.poweroffice.PowerOfficeDirectory;
+import no.pogobridge.poweroffice.PowerOfficeException;
+import org.springframework.stereotype.Component;
+
+/** Operator calls of the daily export: the period to work on, the ledger, the setup check. */
+@Component("exportApi")
+public class ExportApi {
+
+    /** A synchronous call covers at most this many days. */
+    static final int MAX_DAYS = 400;
+
+    private final PosCatalog pos;
+    private final DepartmentConnections connections;
+    private final ExportLedger ledger;
+    private final SetupReader setup;
+    private final PowerOfficeDirectory directory;
+    private final Clock clock;
+
+    public ExportApi(PosCatalog pos, DepartmentConnections connections, ExportLedger ledger, SetupReader setup,
+            PowerOfficeDirectory directory, Clock clock) {
+        this.pos = pos;
+        this.connections = connections;
+        this.ledger = ledger;
+        this.setup = setup;
+        this.directory = directory;
+        this.clock = clock;
+    }
+
+    /** The business days from..to (inclusive) of a department, refused with 400/404 when the input is off. */
+    public List<DayRequest> period(String departmentIdText, String fromText, String toText) {
+        int departmentId = department(departmentIdText);
+        LocalDate from = JsonBodies.date("from", fromText);
+        LocalDate to = JsonBodies.date("to", toText);
+        if (from == null || to == null) {
+            throw OperatorException.badRequest("from and to are required: ?from=YYYY-MM-DD&to=YYYY-MM-DD (inclusive).");
+        }
+        if (to.isBefore(from)) {
+            throw OperatorException.badRequest("to (" + to + ") is before from (" + from + ").");
+        }
+        if (to.toEpochDay() - from.toEpochDay() + 1 > MAX_DAYS) {
+            throw OperatorException.badRequest("A period can be at most " + MAX_DAYS + " days; split it.");
+        }
+        List<DayRequest> days = new ArrayList<>();
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            days.add(new DayRequest(departmentId, d));
+        }
+        return days;
+    }
+
+    /** GET /api/departments/{id}/exports: every revision in the ledger. */
+    public List<Map<String, Object>> ledger(String departmentIdText, String fromText, String toText) {
+        int departmentId = department(departmentIdText);
+        LocalDate from = JsonBodies.date("from", fromText);
+        LocalDate to = JsonBodies.date("to", toText);
+        List<Map<String, Object>> rows = new ArrayList<>();
+        for (ExportLedger.Entry e : ledger.history(departmentId, from == null ? LocalDate.of(1970, 1, 1) : from,
+                to == null ? LocalDate.of(9999, 12, 31) : to)) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            row.put("businessDate", e.businessDate());
+            row.put("revision", e.revision());
+            row.put("status", e.status().name());
+            row.put("voucherNo", e.voucherNo());
+            row.put("voucherId", e.voucherId() == null ? null : e.voucherId().toString());
+            row.put("externalReference", e.externalReference());
+            row.put("postedAt", e.postedAt());
+            row.put("total", e.total());
+            row.put("message", e.message());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    /**
+     * GET /api/departments/{id}/check: what stands between this department and a posted voucher, checked against
+     * PowerOffice too (accounts, VAT codes, department code, privileges, lock date). Empty = ready.
+     */
+    public List<String> check(String departmentIdText) {
+        int departmentId = department(departmentIdText);
+        Set<String> problems = new LinkedHashSet<>();
+        Setup s = setup.read();
+        problems.addAll(SetupCompleteness.missing(s));
+        DepartmentConnection connection = connections.find(departmentId).orElse(null);
+        if (connection == null) {
+            problems.add("Department " + departmentId + " is not connected to PowerOffice: PUT /api/departments/"
+                    + departmentId + "/connection");
+            return new ArrayList<>(problems);
+        }
+        Credentials credentials = new Credentials(connection.clientKey(), connection.applicationKeySlot());
+        try {
+            directory.forget(credentials);
+            PowerOfficeDirectory.ClientInformation info = directory.clientInformation(credentials);
+            for (String needed : List.of("CashVoucher_Full", "GeneralLedgerAccount", "CommonServices",
+                    "AccountTransaction")) {
+                if (info.invalidPrivileges().contains(needed) || !info.validPrivileges().contains(needed)) {
+                    problems.add("PowerOffice client " + info.clientName() + " does not grant " + needed
+                            + " to this integration (a missing module or privilege)");
+                }
+            }
+            PowerOfficeDirectory.MasterData master = directory.masterData(credentials);
+            for (ProductTypeMapping m : s.productTypeMappings().values()) {
+                account(master, m.standardAccount(), problems);
+                account(master, m.reducedAccount(), problems);
+            }
+            for (PaymentTypeMapping m : s.paymentTypeMappings().values()) {
+                if (m.transferToAccounting()) {
+                    account(master, m.account(), problems);
+                }
+            }
+            account(master, s.roundingAccount(), problems);
+            for (String code : new LinkedHashSet<>(s.vatCodeMappings().values())) {
+                PowerOfficeDirectory.VatCode vat = master.vatCodes().get(code);
+                if (vat == null || !vat.active()) {
+                    problems.add("VAT code " + code + (vat == null ? " does not exist" : " is inactive")
+                            + " in PowerOffice");
+                }
+            }
+            if (!master.vatCodes().containsKey(VoucherBuilder.NO_VAT)) {
+                problems.add("PowerOffice has no VAT code 0 for payment and balance lines");
+            }
+            String code = connection.powerOfficeDepartmentCode();
+            if (code != null) {
+                PowerOfficeDirectory.Department d = master.departments().get(code);
+                if (d == null || !d.active()) {
+                    problems.add("PowerOffice has no " + (d == null ? "" : "active ") + "department with code '"
+                            + code + "'");
+                }
+            }
+            LocalDate lockDate = directory.lockDate(credentials);
+            LocalDate firstToExport = connection.exportFrom() != null ? connection.exportFrom()
+                    : connection.autoExportSince();
+            if (lockDate != null && firstToExport != null && !firstToExport.isAfter(lockDate)) {
+                problems.add("PowerOffice's lock date is " + lockDate + ": days from " + firstToExport + " to "
+                        + lockDate + " cannot be posted (they are reported LOCKED)");
+            }
+        } catch (PowerOfficeException e) {
+            problems.add("PowerOffice could not be checked: " + e.getMessage());
+        }
+        return new ArrayList<>(problems);
+    }
+
+    /** The lock date, for the check's response header (informational even when it stands in nobody's way). */
+    public String lockDate(String departmentIdText) {
+        int departmentId = department(departmentIdText);
+        return connections.find(departmentId).map(c -> {
+            try {
+                LocalDate lock = directory.lockDate(new Credentials(c.clientKey(), c.applicationKeySlot()));
+                return lock == null ? "" : lock.toString();
+            } catch (PowerOfficeException e) {
+                return "";
+            }
+        }).orElse("");
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(BusinessDayCalendar.OSLO));
+    }
+
+    private int department(String text) {
+        int id = JsonBodies.id("department id", text);
+        if (!pos.departmentExists(id)) {
+            throw OperatorException.notFound("The POS has no department " + id + "; GET /api/departments lists "
+                    + "them.");
+        }
+        return id;
+    }
+
+    private static void account(PowerOfficeDirectory.MasterData master, Integer account, Set<String> problems) {
+        if (account == null) {
+            return;
+        }
+        PowerOfficeDirectory.Account a = master.accounts().get(account.longValue());
+        if (a == null) {
+            problems.add("Account " + account + " does not exist in PowerOffice");
+        } else if (!a.active()) {
+            problems.add("Account " + account + " is inactive in PowerOffice");
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package no.pogobridge.poweroffice;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import no.pogobridge.poweroffice.PowerOfficeClient.Credentials;
+import org.springframework.stereotype.Component;
+
+/**
+ * PowerOffice's master data of one client, in the shapes we need: account numbers, VAT codes and department codes
+ * with their ids (v2 wants ids on voucher lines), cached per client key for a while and forgotten on demand (a 400
+ * or 404 on a post may mean the chart changed).
+ */
+@Component
+public class PowerOfficeDirectory {
+
+    public record Account(long id, long accountNo, String name, boolean active) {
+    }
+
+    public record VatCode(long id, String code, BigDecimal rate, boolean active) {
+    }
+
+    public record Department(long id, String code, String name, boolean active) {
+    }
+
+    public record Customer(long id, long number, String name, String organizationNumber, boolean archived) {
+    }
+
+    public record ClientInformation(String clientId, String clientName, List<String> validPrivileges,
+            List<String> invalidPrivileges) {
+    }
+
+    public record MasterData(Map<Long, Account> accounts, Map<String, VatCode> vatCodes,
+            Map<String, Department> departments) {
+    }
+
+    private final PowerOfficeClient client;
+    private final Cache<String, MasterData> cache;
+
+    public PowerOfficeDirectory(PowerOfficeClient client, PowerOfficeSettings settings) {
+        this.client = client;
+        this.cache = Caffeine.newBuilder().expireAfterWrite(settings.masterDataTtl()).build();
+    }
+
+    public MasterData masterData(Credentials credentials) {
+        return cache.get(credentials.clientKey(), key -> load(credentials));
+    }
+
+    public void forget(Credentials credentials) {
+        cache.invalidate(credentials.clientKey());
+    }
+
+    public ClientInformation clientInformation(Credentials credentials) {
+        JsonNode info = client.get(credentials, "/ClientIntegrationInformation", Map.of());
+        return new ClientInformation(info.path("ClientId").asText(null), info.path("ClientName").asText(null),
+                strings(info.path("ValidPrivileges")), strings(info.path("InvalidPrivileges")));
+    }
+
+    public LocalDate lockDate(Credentials credentials) {
+        JsonNode settings = client.get(credentials, "/LockDateSettings", Map.of());
+        String date = settings == null ? null : settings.path("LockDate").asText(null);
+        return date == null || date.isBlank() ? null : LocalDate.parse(date.substring(0, 10));
+    }
+
+    public List<Customer> customers(Credentials credentials) {
+        List<Customer> customers = new ArrayList<>();
+        for (JsonNode c : client.list(credentials, "/Customers", Map.of())) {
+            customers.add(new Customer(c.path("Id").asLong(), c.path("Number").asLong(), c.path("Name").asText(),
+                    c.path("OrganizationNumber").asText(null), c.path("IsArchived").asBoolean(false)));
+        }
+        return customers;
+    }
+
+    private MasterData load(Credentials credentials) {
+        Map<Long, Account> accounts = new LinkedHashMap<>();
+        for (JsonNode a : client.list(credentials, "/GeneralLedgerAccounts", Map.of())) {
+            accounts.put(a.path("AccountNo").asLong(), new Account(a.path("Id").asLong(), a.path("AccountNo").asLong(),
+                    a.path("Name").asText(), a.path("IsActive").asBoolean(true)));
+        }
+        Map<String, VatCode> vatCodes = new LinkedHashMap<>();
+        for (JsonNode v : client.list(credentials, "/VatCodes", Map.of())) {
+            vatCodes.put(v.path("Code").asText(), new VatCode(v.path("Id").asLong(), v.path("Code").asText(),
+                    v.path("Rate").decimalValue(), v.path("IsActive").asBoolean(true)));
+        }
+        Map<String, Department> departments = new LinkedHashMap<>();
+        for (JsonNode d : client.list(credentials, "/Departments", Map.of())) {
+            departments.put(d.path("Code").asText(), new Department(d.path("Id").asLong(), d.path("Code").asText(),
+                    d.path("Name").asText(), d.path("IsActive").asBoolean(true)));
+        }
+        return new MasterData(accounts, vatCodes, departments);
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        if (array != null && array.isArray()) {
+            array.forEach(v -> values.add(v.asText()));
+        }
+        return values;
+    }
+}

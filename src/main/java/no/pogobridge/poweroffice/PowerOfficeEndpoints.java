@@ -1,0 +1,64 @@
+package no.pogobridge.poweroffice;
+
+import java.util.List;
+import no.pogobridge.sandbox.SandboxKeys;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The URLs and keys to use for PowerOffice: the configured ones, or the built-in sandbox on this server's own
+ * port (read when a call is made, since the port is known only once the web server runs).
+ */
+@Component
+public class PowerOfficeEndpoints {
+
+    private final PowerOfficeSettings settings;
+    private final Environment environment;
+
+    public PowerOfficeEndpoints(PowerOfficeSettings settings, Environment environment) {
+        this.settings = settings;
+        this.environment = environment;
+    }
+
+    public String apiUrl() {
+        return settings.usesSandbox() ? sandboxBase() + "/v2" : strip(settings.apiUrl());
+    }
+
+    public String tokenUrl() {
+        return blank(settings.tokenUrl()) ? sandboxBase() + "/OAuth/Token" : settings.tokenUrl().strip();
+    }
+
+    public String subscriptionKey() {
+        return blank(settings.subscriptionKey()) ? SandboxKeys.SUBSCRIPTION_KEY : settings.subscriptionKey().strip();
+    }
+
+    /** Slot 0: our application key; slots 1-9: the add-on keys (configured, or PowerOffice's published ones). */
+    public String applicationKey(int slot) {
+        if (slot < 0 || slot >= ApplicationKeys.SLOTS) {
+            throw new IllegalArgumentException("application key slot must be 0-9, was " + slot);
+        }
+        if (slot == 0) {
+            return blank(settings.applicationKey()) ? SandboxKeys.STANDARD_APPLICATION_KEY
+                    : settings.applicationKey().strip();
+        }
+        List<String> configured = settings.addOnApplicationKeys();
+        if (configured != null && configured.size() >= slot && !blank(configured.get(slot - 1))) {
+            return configured.get(slot - 1).strip();
+        }
+        return ApplicationKeys.PUBLISHED_ADD_ONS.get(slot - 1);
+    }
+
+    private String sandboxBase() {
+        String port = environment.getProperty("local.server.port", environment.getProperty("server.port", "8080"));
+        return "http://localhost:" + port + "/sandbox/poweroffice";
+    }
+
+    private static boolean blank(String value) {
+        return value == null || value.isBlank();
+    }
+
+    private static String strip(String url) {
+        String u = url.strip();
+        return u.endsWith("/") ? u.substring(0, u.length() - 1) : u;
+    }
+}

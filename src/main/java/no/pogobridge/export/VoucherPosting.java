@@ -97,7 +97,14 @@ public class VoucherPosting {
                 }
             }
             if (e.kind() == PowerOfficeException.Kind.REFUSED || e.kind() == PowerOfficeException.Kind.NOT_FOUND) {
+                // the chart or the lock date may have changed since we cached them
                 directory.forget(credentials);
+                LocalDate lockDate = lockDateQuietly(credentials);
+                if (lockDate != null && !date.isAfter(lockDate)) {
+                    ledger.markFailed(department, date, revision, e.getMessage());
+                    return ExportOutcome.of(date, "LOCKED", "PowerOffice's lock date is " + lockDate
+                            + ": days on or before it cannot be posted.");
+                }
             }
             ledger.markFailed(department, date, revision, e.getMessage());
             return ExportOutcome.of(date, "FAILED", e.getMessage());
@@ -119,6 +126,14 @@ public class VoucherPosting {
                 + "export asks PowerOffice for reference " + reference + " before it sends anything.";
         ledger.noteUncertain(department, date, revision, message);
         return ExportOutcome.of(date, "FAILED", message);
+    }
+
+    private LocalDate lockDateQuietly(Credentials credentials) {
+        try {
+            return directory.lockDate(credentials);
+        } catch (PowerOfficeException e) {
+            return null;
+        }
     }
 
     /** Looks for a live voucher with our reference among the day's postings (AccountTransactions). */

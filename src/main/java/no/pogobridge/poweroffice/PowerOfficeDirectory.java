@@ -42,6 +42,9 @@ public class PowerOfficeDirectory {
 
     private final PowerOfficeClient client;
     private final Cache<String, MasterData> cache;
+    /** The lock date moves rarely; a minute's cache spares a call per day when a long period is exported. */
+    private final Cache<String, java.util.Optional<LocalDate>> lockDates = Caffeine.newBuilder()
+            .expireAfterWrite(java.time.Duration.ofMinutes(1)).build();
 
     public PowerOfficeDirectory(PowerOfficeClient client, PowerOfficeSettings settings) {
         this.client = client;
@@ -54,6 +57,7 @@ public class PowerOfficeDirectory {
 
     public void forget(Credentials credentials) {
         cache.invalidate(credentials.clientKey());
+        lockDates.invalidate(credentials.clientKey());
     }
 
     public ClientInformation clientInformation(Credentials credentials) {
@@ -63,9 +67,12 @@ public class PowerOfficeDirectory {
     }
 
     public LocalDate lockDate(Credentials credentials) {
-        JsonNode settings = client.get(credentials, "/LockDateSettings", Map.of());
-        String date = settings == null ? null : settings.path("LockDate").asText(null);
-        return date == null || date.isBlank() ? null : LocalDate.parse(date.substring(0, 10));
+        return lockDates.get(credentials.clientKey(), key -> {
+            JsonNode settings = client.get(credentials, "/LockDateSettings", Map.of());
+            String date = settings == null ? null : settings.path("LockDate").asText(null);
+            return java.util.Optional.ofNullable(date == null || date.isBlank() ? null
+                    : LocalDate.parse(date.substring(0, 10)));
+        }).orElse(null);
     }
 
     public List<Customer> customers(Credentials credentials) {

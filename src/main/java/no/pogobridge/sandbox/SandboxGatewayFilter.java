@@ -42,11 +42,18 @@ public final class SandboxGatewayFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(PREFIX.length() - 1);
+        HttpServletRequest logged = request;
+        boolean write = "POST".equals(request.getMethod()) && path.startsWith("/v2/");
+        if (write) {
+            logged = new org.springframework.web.util.ContentCachingRequestWrapper(request);
+        }
         try {
-            handle(request, response, chain, path);
+            handle(logged, response, chain, path);
         } finally {
+            String body = write ? new String(((org.springframework.web.util.ContentCachingRequestWrapper) logged)
+                    .getContentAsByteArray(), StandardCharsets.UTF_8) : null;
             log.add(new SandboxRequestLog.Entry(java.time.Instant.now(), request.getMethod(), path,
-                    response.getStatus()));
+                    response.getStatus(), body));
         }
     }
 

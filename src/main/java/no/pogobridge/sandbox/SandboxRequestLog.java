@@ -11,7 +11,8 @@ public final class SandboxRequestLog {
 
     private static final int KEEP = 10_000;
 
-    public record Entry(Instant at, String method, String path, int status) {
+    /** body: the request body of a write (POST), for contract checks; null for reads. */
+    public record Entry(Instant at, String method, String path, int status, String body) {
     }
 
     private final Deque<Entry> entries = new ArrayDeque<>();

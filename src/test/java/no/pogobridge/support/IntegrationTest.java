@@ -19,7 +19,8 @@ import org.springframework.context.annotation.Import;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "pogo.operator.token=test-operator-token",
     "pogo.demo.orders-per-day=40",
-    "pogo.sandbox.hang=PT3S",
+    "pogo.sandbox.hang=PT4S",
+    "pogo.poweroffice.timeout=PT2S",
     "logging.level.org.apache.camel.test.spring.junit5=WARN",
 })
 @Import(TestClockConfiguration.class)

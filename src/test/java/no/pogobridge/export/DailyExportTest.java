@@ -1,0 +1,297 @@
+package no.pogobridge.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import no.pogobridge.database.DatabaseServers;
+import no.pogobridge.demo.DemoPeriod;
+import no.pogobridge.sandbox.SandboxClient;
+import no.pogobridge.sandbox.SandboxFaults;
+import no.pogobridge.sandbox.SandboxRequestLog;
+import no.pogobridge.sandbox.SandboxWorld;
+import no.pogobridge.support.DemoSetup;
+import no.pogobridge.support.IntegrationTest;
+import no.pogobridge.support.OperatorCalls;
+import no.pogobridge.support.PowerOfficeContract;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The daily export through the real routes, against the demo POS and the sandbox. */
+@IntegrationTest
+class DailyExportTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate app;
+
+    @Autowired
+    SandboxWorld sandbox;
+
+    @Autowired
+    SandboxFaults faults;
+
+    @Autowired
+    SandboxRequestLog requests;
+
+    @Autowired
+    DatabaseServers databases;
+
+    OperatorCalls api;
+
+    @BeforeEach
+    void cleanServer() {
+        DemoSetup.clear(app);
+        sandbox.reset();
+        faults.clear();
+        requests.clear();
+        api = new OperatorCalls(port);
+        DemoSetup.mapEverything(api);
+        assertThat(DemoSetup.connect(api, 1, "").status()).isEqualTo(200);
+    }
+
+    private static LocalDate lastClosedDay() {
+        return DemoPeriod.businessDate(Instant.now()).minusDays(1);
+    }
+
+    private List<SandboxClient.Voucher> posted() {
+        return sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow().vouchers();
+    }
+
+    private JsonNode export(int department, LocalDate from, LocalDate to) {
+        OperatorCalls.Reply reply = api.post("/api/departments/" + department + "/exports?from=" + from + "&to="
+                + to, null);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json();
+    }
+
+    @Test
+    void exportsTheWholeDemoPeriodAsOneBalancedVoucherPerClosedDayAndASecondExportPostsNothing() {
+        LocalDate first = new JdbcTemplate(databases.embeddedAdminDataSource()).queryForObject(
+                "SELECT min(business_date) FROM pos.z_reports WHERE department_id = 1", LocalDate.class);
+        LocalDate today = lastClosedDay().plusDays(1);
+        JsonNode outcomes = export(1, first, today);
+
+        long closedDays = today.toEpochDay() - first.toEpochDay();
+        assertThat(outcomes).hasSize((int) closedDays + 1);
+        for (int i = 0; i < closedDays; i++) {
+            assertThat(outcomes.get(i).get("outcome").asText()).as(outcomes.get(i).toString()).isEqualTo("POSTED");
+        }
+        assertThat(outcomes.get((int) closedDays).get("outcome").asText()).isEqualTo("NOT_CLOSED");
+
+        List<SandboxClient.Voucher> vouchers = posted();
+        assertThat(vouchers).hasSize((int) closedDays);
+        Set<String> references = new HashSet<>();
+        for (SandboxClient.Voucher v : vouchers) {
+            assertThat(references.add(v.externalImportReference())).isTrue();
+            BigDecimal sum = v.lines().stream().map(SandboxClient.VoucherLine::amount)
+                    .reduce(BigDecimal.ZERO, BigDecimal::add);
+            assertThat(sum).isEqualByComparingTo("0");
+        }
+        for (SandboxRequestLog.Entry entry : requests.entries()) {
+            if (entry.body() != null && !entry.body().isEmpty()) {
+                ValidationReport report = PowerOfficeContract.request("POST", entry.path(), entry.body());
+                assertThat(report.hasErrors()).as(PowerOfficeContract.describe(report) + entry.body()).isFalse();
+            }
+        }
+
+        int callsBefore = requests.entries().size();
+        JsonNode again = export(1, first, today);
+        for (int i = 0; i < closedDays; i++) {
+            assertThat(again.get(i).get("outcome").asText()).isEqualTo("ALREADY_POSTED");
+            assertThat(again.get(i).get("voucherNo").asLong()).isEqualTo(outcomes.get(i).get("voucherNo").asLong());
+        }
+        assertThat(posted()).hasSize((int) closedDays);
+        assertThat(requests.entries()).as("a posted day is answered from the ledger").hasSize(callsBefore);
+
+        JsonNode ledger = api.get("/api/departments/1/exports?from=" + first + "&to=" + today).json();
+        assertThat(ledger).hasSize((int) closedDays);
+        assertThat(ledger.get(0).get("status").asText()).isEqualTo("POSTED");
+        assertThat(ledger.get(0).get("externalReference").asText()).isEqualTo("pogo-1-" + first + "-r1");
+        assertThat(ledger.get(0).get("total").decimalValue()).isPositive();
+    }
+
+    @Test
+    void thePreviewOfADayShowsWhatTheExportPosts() {
+        LocalDate day = lastClosedDay().minusDays(3);
+        JsonNode preview = api.get("/api/departments/1/vouchers/preview?from=" + day + "&to=" + day).json().get(0);
+        assertThat(preview.get("closed").asBoolean()).isTrue();
+        assertThat(preview.get("problems")).isEmpty();
+        assertThat(preview.get("excluded").findValuesAsText("reason")).allMatch(r -> r.contains("Kreditt"));
+        BigDecimal sum = BigDecimal.ZERO;
+        for (JsonNode line : preview.get("lines")) {
+            sum = sum.add(line.get("amount").decimalValue());
+        }
+        assertThat(sum).isEqualByComparingTo("0");
+
+        export(1, day, day);
+        SandboxClient.Voucher voucher = posted().get(0);
+        assertThat(voucher.lines()).hasSize(preview.get("lines").size());
+        assertThat(voucher.debitTotal()).isEqualByComparingTo(preview.get("lines").findValues("amount").stream()
+                .map(JsonNode::decimalValue).filter(a -> a.signum() > 0).reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
+    @Test
+    void aDayWithAMissingMappingIsNotPostedAndThePreviewSaysWhatToMap() {
+        app.update("DELETE FROM product_type_mapping WHERE product_type_id = 2");
+        app.update("DELETE FROM vat_code_mapping WHERE vat_code_id = 2");
+        LocalDate day = lastClosedDay().minusDays(2);
+        JsonNode preview = api.get("/api/departments/1/vouchers/preview?from=" + day + "&to=" + day).json().get(0);
+        assertThat(preview.get("problems").toString()).contains("Product type 'Øl'")
+                .contains("PUT /api/mappings/product-types/2").contains("VAT code 'Takeaway 15%'");
+        assertThat(preview.get("lines").findValues("account")).anyMatch(JsonNode::isNull);
+
+        JsonNode outcome = export(1, day, day).get(0);
+        assertThat(outcome.get("outcome").asText()).isEqualTo("BLOCKED");
+        assertThat(outcome.get("message").asText()).contains("Øl");
+        assertThat(posted()).isEmpty();
+    }
+
+    @Test
+    void anOrderThatBreaksThePosInvariantBlocksItsDayNamingTheOrder() {
+        LocalDate day = lastClosedDay().minusDays(4);
+        JdbcTemplate pos = new JdbcTemplate(databases.embeddedAdminDataSource());
+        long orderId = 900_000_001L;
+        Instant paidAt = DemoPeriod.dayStart(day).plusSeconds(10 * 3600);
+        try {
+            pos.update("INSERT INTO pos.orders (id, department_id, order_number, status, created_at, paid_at, "
+                    + "rounding, updated_at) VALUES (?, 1, 99999901, 'PAID', ?, ?, 0, ?)", orderId,
+                    java.sql.Timestamp.from(paidAt), java.sql.Timestamp.from(paidAt), java.sql.Timestamp.from(paidAt));
+            pos.update("INSERT INTO pos.order_lines (id, order_id, product_type_id, vat_code_id, description, "
+                    + "quantity, unit_price, discount, amount) VALUES (900000001, ?, 1, 1, 'Dagens', 1, 189, 0, 189)",
+                    orderId);
+            pos.update("INSERT INTO pos.payments (id, order_id, payment_type_id, amount, tip, paid_at) VALUES "
+                    + "(900000001, ?, 2, 180, 0, ?)", orderId, java.sql.Timestamp.from(paidAt));
+
+            JsonNode outcome = export(1, day, day).get(0);
+            assertThat(outcome.get("outcome").asText()).isEqualTo("BLOCKED");
+            assertThat(outcome.get("message").asText()).contains("order 900000001 (receipt 99999901)");
+            assertThat(posted()).isEmpty();
+        } finally {
+            pos.update("DELETE FROM pos.payments WHERE order_id = ?", orderId);
+            pos.update("DELETE FROM pos.order_lines WHERE order_id = ?", orderId);
+            pos.update("DELETE FROM pos.orders WHERE id = ?", orderId);
+        }
+    }
+
+    @Test
+    void daysOnOrBeforeTheLockDateAreReportedLockedAndLeftAlone() {
+        LocalDate day = lastClosedDay().minusDays(5);
+        sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow().setLockDate(day);
+        JsonNode outcomes = export(1, day, day.plusDays(1));
+        assertThat(outcomes.get(0).get("outcome").asText()).isEqualTo("LOCKED");
+        assertThat(outcomes.get(0).get("message").asText()).contains(day.toString());
+        assertThat(outcomes.get(1).get("outcome").asText()).isEqualTo("POSTED");
+        assertThat(posted()).hasSize(1);
+    }
+
+    @Test
+    void anAnswerLostAfterPowerOfficeTookTheVoucherIsFoundThereInsteadOfPostingAgain() {
+        LocalDate day = lastClosedDay().minusDays(6);
+        faults.inject(new SandboxFaults.Fault(SandboxFaults.Mode.HANG, 1, "Vouchers/CashJournals"));
+        JsonNode outcome = export(1, day, day).get(0);
+        assertThat(outcome.get("outcome").asText()).isEqualTo("POSTED");
+        assertThat(outcome.get("message").asText()).contains("answer was lost");
+        assertThat(posted()).hasSize(1);
+        assertThat(export(1, day, day).get(0).get("outcome").asText()).isEqualTo("ALREADY_POSTED");
+        assertThat(posted()).hasSize(1);
+    }
+
+    @Test
+    void aServerErrorLeavesTheDayUncertainAndTheNextExportChecksBeforePosting() {
+        LocalDate day = lastClosedDay().minusDays(7);
+        faults.inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 1, "Vouchers/CashJournals"));
+        JsonNode failed = export(1, day, day).get(0);
+        assertThat(failed.get("outcome").asText()).isEqualTo("FAILED");
+        assertThat(failed.get("message").asText()).contains("not known");
+        assertThat(app.queryForObject("SELECT status FROM export_ledger WHERE department_id = 1 AND business_date = ?",
+                String.class, day)).isEqualTo("SENDING");
+        assertThat(posted()).isEmpty();
+
+        assertThat(export(1, day, day).get(0).get("outcome").asText()).isEqualTo("POSTED");
+        assertThat(posted()).hasSize(1);
+    }
+
+    @Test
+    void aCrashAfterPowerOfficeTookTheVoucherButBeforeTheLedgerKnewIsHealedOnTheNextExport() {
+        LocalDate day = lastClosedDay().minusDays(8);
+        // first run: the voucher reaches PowerOffice, then the server dies before recording it
+        export(1, day, day);
+        String reference = "pogo-1-" + day + "-r1";
+        app.update("UPDATE export_ledger SET status = 'SENDING', voucher_id = NULL, voucher_no = NULL "
+                + "WHERE external_reference = ?", reference);
+        assertThat(posted()).hasSize(1);
+
+        JsonNode outcome = export(1, day, day).get(0);
+        assertThat(outcome.get("outcome").asText()).isEqualTo("POSTED");
+        assertThat(outcome.get("voucherNo").asLong()).isEqualTo(posted().get(0).voucherNo());
+        assertThat(posted()).as("no second voucher").hasSize(1);
+    }
+
+    @Test
+    void aCrashBeforeTheRequestLeftPostsTheDayOnTheNextExport() {
+        LocalDate day = lastClosedDay().minusDays(9);
+        app.update("INSERT INTO export_ledger (department_id, business_date, revision, status, external_reference, "
+                + "claimed_by, claimed_at) VALUES (1, ?, 1, 'SENDING', ?, 'crashed-instance', now())", day,
+                "pogo-1-" + day + "-r1");
+        assertThat(export(1, day, day).get(0).get("outcome").asText()).isEqualTo("POSTED");
+        assertThat(posted()).hasSize(1);
+    }
+
+    @Test
+    void concurrentExportsOfOnePeriodPostEachDayOnce() throws Exception {
+        LocalDate to = lastClosedDay().minusDays(10);
+        LocalDate from = to.minusDays(9);
+        ExecutorService pool = Executors.newFixedThreadPool(3);
+        try {
+            List<Future<JsonNode>> runs = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                runs.add(pool.submit((Callable<JsonNode>) () -> export(1, from, to)));
+            }
+            int posted = 0;
+            for (Future<JsonNode> run : runs) {
+                for (JsonNode outcome : run.get()) {
+                    String kind = outcome.get("outcome").asText();
+                    assertThat(kind).isIn("POSTED", "ALREADY_POSTED");
+                    posted += kind.equals("POSTED") ? 1 : 0;
+                }
+            }
+            assertThat(posted).isEqualTo(10);
+            assertThat(posted()).hasSize(10);
+        } finally {
+            pool.shutdown();
+        }
+    }
+
+    @Test
+    void refusesBadPeriodsAndUnknownDepartments() {
+        assertThat(api.post("/api/departments/1/exports?from=2026-13-01&to=2026-01-02", null).status())
+                .isEqualTo(400);
+        assertThat(api.post("/api/departments/1/exports?from=2026-02-01&to=2026-01-02", null).detail())
+                .contains("before");
+        assertThat(api.post("/api/departments/1/exports?to=2026-01-02", null).status()).isEqualTo(400);
+        assertThat(api.post("/api/departments/77/exports?from=2026-01-01&to=2026-01-02", null).status())
+                .isEqualTo(404);
+        assertThat(api.get("/api/departments/x/vouchers/preview?from=2026-01-01&to=2026-01-02").status())
+                .isEqualTo(400);
+        JsonNode notConnected = export(2, lastClosedDay(), lastClosedDay()).get(0);
+        assertThat(notConnected.get("outcome").asText()).isEqualTo("BLOCKED");
+        assertThat(notConnected.get("message").asText()).contains("not connected");
+    }
+}

@@ -1,0 +1,120 @@
+package no.pogobridge.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.time.Instant;
+import java.time.LocalDate;
+import no.pogobridge.demo.DemoPeriod;
+import no.pogobridge.sandbox.SandboxWorld;
+import no.pogobridge.support.DemoSetup;
+import no.pogobridge.support.IntegrationTest;
+import no.pogobridge.support.OperatorCalls;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.quartz.JobExecutionContext;
+import org.quartz.JobExecutionException;
+import org.quartz.JobKey;
+import org.quartz.JobListener;
+import org.quartz.impl.matchers.KeyMatcher;
+import org.quartz.listeners.JobListenerSupport;
+import org.quartz.Scheduler;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The scheduled export catches up a backlog by itself, oldest first, and a second run posts nothing. */
+@IntegrationTest
+class AutomaticExportTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate app;
+
+    @Autowired
+    SandboxWorld sandbox;
+
+    @Autowired
+    Scheduler scheduler;
+
+    OperatorCalls api;
+
+    @BeforeEach
+    void clean() {
+        DemoSetup.clear(app);
+        sandbox.reset();
+        api = new OperatorCalls(port);
+        DemoSetup.mapEverything(api);
+    }
+
+    private int postedDays(int department) {
+        return app.queryForObject("SELECT count(*) FROM export_ledger WHERE department_id = ? AND status = 'POSTED'",
+                Integer.class, department);
+    }
+
+    /** Fires the automatic export now and waits until that run has finished. */
+    private void runOnce() throws Exception {
+        JobKey job = JobKey.jobKey("automatic-export", "pogo");
+        CountDownLatch done = new CountDownLatch(1);
+        JobListener listener = new JobListenerSupport() {
+            @Override
+            public String getName() {
+                return "test-run-" + System.nanoTime();
+            }
+
+            @Override
+            public void jobWasExecuted(JobExecutionContext context, JobExecutionException failure) {
+                done.countDown();
+            }
+        };
+        scheduler.getListenerManager().addJobListener(listener, KeyMatcher.keyEquals(job));
+        try {
+            scheduler.triggerJob(job);
+            assertThat(done.await(60, TimeUnit.SECONDS)).as("the run finished").isTrue();
+        } finally {
+            scheduler.getListenerManager().removeJobListener(listener.getName());
+        }
+    }
+
+    @Test
+    void catchesUpEveryClosedDayFromExportFromOldestFirst() throws Exception {
+        LocalDate lastClosed = DemoPeriod.businessDate(Instant.now()).minusDays(1);
+        LocalDate from = lastClosed.minusDays(14);
+        assertThat(DemoSetup.connect(api, 3, ",\"autoExport\":true,\"exportFrom\":\"" + from + "\"").status())
+                .isEqualTo(200);
+        try {
+            runOnce();
+            assertThat(postedDays(3)).isEqualTo(15);
+            assertThat(app.queryForList("SELECT business_date FROM export_ledger WHERE department_id = 3 "
+                    + "ORDER BY voucher_no", LocalDate.class)).isSorted().startsWith(from).endsWith(lastClosed);
+            assertThat(sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow().vouchers()).hasSize(15);
+
+            runOnce();
+            assertThat(sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow().vouchers()).hasSize(15);
+        } finally {
+            app.update("UPDATE department_connection SET auto_export = false");
+        }
+    }
+
+    @Test
+    void withoutExportFromItStartsTheDayItWasTurnedOn() throws Exception {
+        assertThat(DemoSetup.connect(api, 3, ",\"autoExport\":true").status()).isEqualTo(200);
+        try {
+            runOnce();
+            assertThat(postedDays(3)).as("today is not closed yet, and history is the operator's").isZero();
+        } finally {
+            app.update("UPDATE department_connection SET auto_export = false");
+        }
+    }
+
+    @Test
+    void theTriggerLivesInTheClusteredJobStoreInOsloTime() {
+        assertThat(app.queryForObject("SELECT time_zone_id FROM qrtz_cron_triggers WHERE trigger_name LIKE "
+                + "'%automatic-export%'", String.class)).isEqualTo("Europe/Oslo");
+        assertThat(app.queryForObject("SELECT cron_expression FROM qrtz_cron_triggers WHERE trigger_name LIKE "
+                + "'%automatic-export%'", String.class)).isEqualTo("0 0 6 * * ?");
+    }
+}

@@ -15,6 +15,7 @@ class StartupTest {
     private static void start(Path routesDir) {
         new SpringApplicationBuilder(PogoBridgeApplication.class)
                 .run("--server.port=0", "--pogo.operator.token=t", "--spring.quartz.auto-startup=false",
+                        "--spring.quartz.properties.org.quartz.scheduler.instanceName=startup-test",
                         "--pogo.demo.min-days=1", "--pogo.demo.orders-per-day=5", "--ROUTES_DIR=" + routesDir)
                 .close();
     }

@@ -42,12 +42,15 @@ class ConfiguredDatabasesTest {
     }
 
     private static ConfigurableApplicationContext start(String... properties) {
-        String[] args = new String[properties.length + 3];
+        String[] args = new String[properties.length + 4];
         args[0] = "--server.port=0";
         args[1] = "--pogo.operator.token=t";
         args[2] = "--spring.quartz.auto-startup=false";
+        // Quartz keeps job-store DataSources in a JVM-wide registry by scheduler name: ours must not replace
+        // the shared test context's
+        args[3] = "--spring.quartz.properties.org.quartz.scheduler.instanceName=configured-db-test";
         for (int i = 0; i < properties.length; i++) {
-            args[i + 3] = "--" + properties[i];
+            args[i + 4] = "--" + properties[i];
         }
         return new SpringApplicationBuilder(PogoBridgeApplication.class).run(args);
     }

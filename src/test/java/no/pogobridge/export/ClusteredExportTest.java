@@ -3,6 +3,14 @@ package no.pogobridge.export;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -27,9 +35,9 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * Two server instances on the same databases, the automatic export firing every second on both, one instance
- * killed and restarted in the middle of the backlog: every day is posted exactly once. A third instance only hosts
- * the PowerOffice sandbox both talk to.
+ * Two server instances, each its own JVM process, on the same databases, the automatic export firing every second
+ * on both; one is killed (kill -9) in the middle of the backlog and started again. Every day is posted exactly once.
+ * The PowerOffice sandbox both talk to is hosted by a third instance inside the test.
  */
 class ClusteredExportTest {
 
@@ -43,8 +51,12 @@ class ClusteredExportTest {
         Instant now = Instant.now();
         new PosDataWriter(postgres.getPostgresDatabase(), new DemoDataSettings(7, 1, 40, 30),
                 DemoPeriod.endingBefore(now, 40), now).write();
-        sandboxHost = start("sandbox_host", "--pogo.export.cron=0 0 6 * * ?");
-        sandboxUrl = "http://localhost:" + port(sandboxHost) + "/sandbox/poweroffice";
+        sandboxHost = new SpringApplicationBuilder(PogoBridgeApplication.class).run("--server.port=0",
+                "--pogo.operator.token=test-operator-token", "--pogo.app-db.schema=sandbox_host",
+                "--pogo.pos-db.url=" + postgres.getJdbcUrl("postgres", "postgres"), "--pogo.pos-db.user=postgres",
+                "--spring.quartz.properties.org.quartz.scheduler.instanceName=sandbox-host");
+        sandboxUrl = "http://localhost:" + ((WebServerApplicationContext) sandboxHost).getWebServer().getPort()
+                + "/sandbox/poweroffice";
     }
 
     @AfterAll
@@ -55,68 +67,107 @@ class ClusteredExportTest {
         postgres.close();
     }
 
-    private static ConfigurableApplicationContext start(String appSchema, String... more) {
-        List<String> args = new ArrayList<>(List.of("--server.port=0", "--pogo.operator.token=test-operator-token",
-                "--pogo.pos-db.url=" + postgres.getJdbcUrl("postgres", "postgres"), "--pogo.pos-db.user=postgres",
-                "--pogo.app-db.schema=" + appSchema, "--camel.main.shutdown-timeout=1"));
-        args.addAll(List.of(more));
-        return new SpringApplicationBuilder(PogoBridgeApplication.class).run(args.toArray(String[]::new));
-    }
+    /** A worker: the real server in its own JVM, on the shared databases, talking to the hosted sandbox. */
+    private static final class Worker implements AutoCloseable {
+        final Process process;
+        final int port;
 
-    private static ConfigurableApplicationContext worker() {
-        return start("pogo", "--pogo.export.cron=0/1 * * * * ?",
-                "--pogo.poweroffice.api-url=" + sandboxUrl + "/v2",
-                "--pogo.poweroffice.token-url=" + sandboxUrl + "/OAuth/Token");
-    }
+        Worker(String name) throws IOException, InterruptedException {
+            try (ServerSocket socket = new ServerSocket(0)) {
+                port = socket.getLocalPort();
+            }
+            List<String> command = new ArrayList<>(List.of(
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+                    "-cp", System.getProperty("java.class.path"), PogoBridgeApplication.class.getName(),
+                    "--server.port=" + port, "--pogo.operator.token=test-operator-token",
+                    "--pogo.pos-db.url=" + postgres.getJdbcUrl("postgres", "postgres"), "--pogo.pos-db.user=postgres",
+                    "--pogo.export.cron=0/1 * * * * ?", "--pogo.poweroffice.api-url=" + sandboxUrl + "/v2",
+                    "--pogo.poweroffice.token-url=" + sandboxUrl + "/OAuth/Token",
+                    "--ROUTES_DIR=" + Path.of("routes").toAbsolutePath()));
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(new File("target/clustered-export-" + name + ".log"))
+                    .start();
+            HttpClient http = HttpClient.newHttpClient();
+            Instant deadline = Instant.now().plus(Duration.ofSeconds(120));
+            while (Instant.now().isBefore(deadline)) {
+                assertThat(process.isAlive()).as("worker " + name + " runs (see target/clustered-export-" + name
+                        + ".log)").isTrue();
+                try {
+                    HttpResponse<String> health = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port
+                            + "/actuator/health")).build(), HttpResponse.BodyHandlers.ofString());
+                    if (health.statusCode() == 200) {
+                        return;
+                    }
+                } catch (IOException notYet) {
+                    // still starting
+                }
+                Thread.sleep(300);
+            }
+            throw new AssertionError("worker " + name + " did not start");
+        }
 
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
-    }
+        void kill() throws InterruptedException {
+            process.destroyForcibly().waitFor();
+        }
 
-    @Test
-    void twoInstancesAndARestartMidBacklogPostEachDayExactlyOnce() throws Exception {
-        ConfigurableApplicationContext a = worker();
-        ConfigurableApplicationContext b = worker();
-        try {
-            OperatorCalls api = new OperatorCalls(port(a));
-            DemoSetup.mapEverything(api);
-            LocalDate lastClosed = DemoPeriod.businessDate(Instant.now()).minusDays(1);
-            LocalDate from = lastClosed.minusDays(29);
-            JdbcTemplate app = new JdbcTemplate(postgres.getPostgresDatabase());
-            assertThat(app.queryForObject("SELECT count(*) FROM pogo.qrtz_scheduler_state", Integer.class))
-                    .as("both instances joined the Quartz cluster").isEqualTo(2);
-            assertThat(DemoSetup.connect(api, 1, ",\"autoExport\":true,\"exportFrom\":\"" + from + "\"").status())
-                    .isEqualTo(200);
-
-            waitFor(app, 5, Duration.ofSeconds(60));
-            b.close();
-            b = worker();
-            waitFor(app, 30, Duration.ofSeconds(120));
-            Thread.sleep(2000);
-
-            assertThat(app.queryForObject("SELECT count(*) FROM pogo.export_ledger WHERE status = 'POSTED'",
-                    Integer.class)).isEqualTo(30);
-            List<SandboxClient.Voucher> vouchers = sandboxHost.getBean(SandboxWorld.class)
-                    .client(SandboxWorld.DEMO_CLIENT).orElseThrow().vouchers();
-            Set<String> references = new HashSet<>();
-            vouchers.forEach(v -> references.add(v.externalImportReference()));
-            assertThat(vouchers).hasSize(30);
-            assertThat(references).hasSize(30);
-        } finally {
-            a.close();
-            b.close();
+        @Override
+        public void close() throws InterruptedException {
+            process.destroy();
+            process.waitFor();
         }
     }
 
-    private static void waitFor(JdbcTemplate app, int posted, Duration limit) throws InterruptedException {
+    @Test
+    void twoInstancesAndAKillMidBacklogPostEachDayExactlyOnce() throws Exception {
+        JdbcTemplate db = new JdbcTemplate(postgres.getPostgresDatabase());
+        List<Worker> workers = new ArrayList<>(List.of(new Worker("a"), new Worker("b")));
+        try {
+            OperatorCalls api = new OperatorCalls(workers.get(0).port);
+            DemoSetup.mapEverything(api);
+            assertThat(db.queryForObject("SELECT count(*) FROM pogo.qrtz_scheduler_state", Integer.class))
+                    .as("both instances joined the Quartz cluster").isEqualTo(2);
+            LocalDate lastClosed = DemoPeriod.businessDate(Instant.now()).minusDays(1);
+            LocalDate from = lastClosed.minusDays(29);
+            assertThat(DemoSetup.connect(api, 1, ",\"autoExport\":true,\"exportFrom\":\"" + from + "\"")
+                    .status()).isEqualTo(200);
+
+            waitForPosted(db, 8, Duration.ofSeconds(90));
+            // kill -9 the instance that is exporting right now, then start it again
+            String exporting = db.queryForObject("SELECT claimed_by FROM pogo.export_ledger ORDER BY claimed_at DESC "
+                    + "LIMIT 1", String.class);
+            Worker busy = workers.stream().filter(w -> exporting.startsWith(w.process.pid() + "@")).findFirst()
+                    .orElseThrow();
+            busy.kill();
+            workers.remove(busy);
+            workers.add(new Worker("restarted"));
+            waitForPosted(db, 30, Duration.ofSeconds(180));
+            Thread.sleep(3000);
+        } finally {
+            for (Worker w : workers) {
+                w.close();
+            }
+        }
+        assertThat(db.queryForObject("SELECT count(*) FROM pogo.export_ledger WHERE status = 'POSTED'",
+                Integer.class)).isEqualTo(30);
+        List<SandboxClient.Voucher> vouchers = sandboxHost.getBean(SandboxWorld.class)
+                .client(SandboxWorld.DEMO_CLIENT).orElseThrow().vouchers();
+        Set<String> references = new HashSet<>();
+        vouchers.forEach(v -> references.add(v.externalImportReference()));
+        assertThat(vouchers).as("one voucher per day, none twice").hasSize(30);
+        assertThat(references).hasSize(30);
+    }
+
+    private static void waitForPosted(JdbcTemplate db, int posted, Duration limit) throws InterruptedException {
         Instant deadline = Instant.now().plus(limit);
         while (Instant.now().isBefore(deadline)) {
-            Integer n = app.queryForObject("SELECT count(*) FROM pogo.export_ledger WHERE status = 'POSTED'",
+            Integer n = db.queryForObject("SELECT count(*) FROM pogo.export_ledger WHERE status = 'POSTED'",
                     Integer.class);
             if (n != null && n >= posted) {
                 return;
             }
-            Thread.sleep(200);
+            Thread.sleep(100);
         }
+        throw new AssertionError("fewer than " + posted + " days posted within " + limit);
     }
 }

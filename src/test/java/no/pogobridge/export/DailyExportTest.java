@@ -86,7 +86,12 @@ class DailyExportTest {
         LocalDate first = new JdbcTemplate(databases.embeddedAdminDataSource()).queryForObject(
                 "SELECT min(business_date) FROM pos.z_reports WHERE department_id = 1", LocalDate.class);
         LocalDate today = lastClosedDay().plusDays(1);
+        requests.clear();
         JsonNode outcomes = export(1, first, today);
+        assertThat(requests.entries().stream().filter(e -> e.path().equals("/OAuth/Token")).count())
+                .as("the token is cached, not requested per call").isLessThanOrEqualTo(1);
+        assertThat(requests.entries()).as("our pace stays under the subscription's quota")
+                .noneMatch(e -> e.status() == 429);
 
         long closedDays = today.toEpochDay() - first.toEpochDay();
         assertThat(outcomes).hasSize((int) closedDays + 1);

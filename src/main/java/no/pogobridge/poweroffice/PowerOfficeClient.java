@@ -144,6 +144,21 @@ public class PowerOfficeClient {
                 () -> send(credentials, "POST", path, payload)));
     }
 
+    /**
+     * A write PowerOffice processes at most once, for writes that must never be repeated on their own (a credit
+     * order is attempted once; an operator resends it). Only a 429 is waited out and sent again: PowerOffice's
+     * gateway answers it without processing the request. A 401, 5xx or timeout ends the attempt.
+     */
+    public JsonNode postOnce(Credentials credentials, String path, Object body) {
+        String payload;
+        try {
+            payload = json.writeValueAsString(body);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("cannot write the request body for " + path, e);
+        }
+        return writeRetry.executeSupplier(() -> send(credentials, "POST", path, payload));
+    }
+
     // ---- connection check ------------------------------------------------------------------------------------
 
     /** Asks for a token: PowerOffice's answer to whether this key pair is valid. */

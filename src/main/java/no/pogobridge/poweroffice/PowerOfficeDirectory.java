@@ -32,6 +32,10 @@ public class PowerOfficeDirectory {
     public record Customer(long id, long number, String name, String organizationNumber, boolean archived) {
     }
 
+    /** A product and the VAT rate (a fraction, 0.25) of its standard sales account. */
+    public record Product(long id, String code, java.math.BigDecimal vatRate) {
+    }
+
     public record ClientInformation(String clientId, String clientName, List<String> validPrivileges,
             List<String> invalidPrivileges) {
     }
@@ -42,6 +46,7 @@ public class PowerOfficeDirectory {
 
     private final PowerOfficeClient client;
     private final Cache<String, MasterData> cache;
+    private final Cache<String, Map<String, Product>> productCache;
     /** The lock date moves rarely; a minute's cache spares a call per day when a long period is exported. */
     private final Cache<String, java.util.Optional<LocalDate>> lockDates = Caffeine.newBuilder()
             .expireAfterWrite(java.time.Duration.ofMinutes(1)).build();
@@ -49,6 +54,7 @@ public class PowerOfficeDirectory {
     public PowerOfficeDirectory(PowerOfficeClient client, PowerOfficeSettings settings) {
         this.client = client;
         this.cache = Caffeine.newBuilder().expireAfterWrite(settings.masterDataTtl()).build();
+        this.productCache = Caffeine.newBuilder().expireAfterWrite(settings.masterDataTtl()).build();
     }
 
     public MasterData masterData(Credentials credentials) {
@@ -57,6 +63,7 @@ public class PowerOfficeDirectory {
 
     public void forget(Credentials credentials) {
         cache.invalidate(credentials.clientKey());
+        productCache.invalidate(credentials.clientKey());
         lockDates.invalidate(credentials.clientKey());
     }
 
@@ -82,6 +89,27 @@ public class PowerOfficeDirectory {
                     c.path("OrganizationNumber").asText(null), c.path("IsArchived").asBoolean(false)));
         }
         return customers;
+    }
+
+    /** Products by code, with the VAT rate PowerOffice will apply (from the standard sales account's VAT code). */
+    public Map<String, Product> products(Credentials credentials) {
+        return productCache.get(credentials.clientKey(), key -> loadProducts(credentials));
+    }
+
+    private Map<String, Product> loadProducts(Credentials credentials) {
+        MasterData master = masterData(credentials);
+        Map<Long, JsonNode> accountsById = new LinkedHashMap<>();
+        for (JsonNode a : client.list(credentials, "/GeneralLedgerAccounts", Map.of())) {
+            accountsById.put(a.path("Id").asLong(), a);
+        }
+        Map<String, Product> products = new LinkedHashMap<>();
+        for (JsonNode p : client.list(credentials, "/Products", Map.of("isArchived", "false"))) {
+            JsonNode account = accountsById.get(p.path("StandardSalesAccountId").asLong());
+            VatCode vat = account == null ? null : master.vatCodes().get(account.path("VatCode").asText());
+            products.put(p.path("Code").asText(), new Product(p.path("Id").asLong(), p.path("Code").asText(),
+                    vat == null ? null : vat.rate()));
+        }
+        return products;
     }
 
     private MasterData load(Credentials credentials) {

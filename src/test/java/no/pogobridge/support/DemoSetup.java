@@ -15,6 +15,8 @@ public final class DemoSetup {
     /** Forgets every connection, mapping and ledger row, so each test starts from a clean server state. */
     public static void clear(JdbcTemplate app) {
         app.update("DELETE FROM export_ledger");
+        app.update("DELETE FROM invoice_status");
+        app.update("DELETE FROM customer_link");
         app.update("DELETE FROM department_connection");
         app.update("DELETE FROM product_type_mapping");
         app.update("DELETE FROM vat_code_mapping");

@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Import;
     "pogo.demo.orders-per-day=40",
     "pogo.sandbox.hang=PT4S",
     "pogo.poweroffice.timeout=PT2S",
+    "pogo.invoicing.poll-seconds=3600",
     "logging.level.org.apache.camel.test.spring.junit5=WARN",
 })
 @Import(TestClockConfiguration.class)

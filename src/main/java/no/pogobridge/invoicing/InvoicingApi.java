@@ -1,0 +1,221 @@
+package no.pogobridge.invoicing;
+
+import java.lang.management.ManagementFactory;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import no.pogobridge.department.DepartmentConnection;
+import no.pogobridge.department.DepartmentConnections;
+import no.pogobridge.operator.JsonBodies;
+import no.pogobridge.operator.OperatorException;
+import no.pogobridge.poweroffice.PowerOfficeClient.Credentials;
+import no.pogobridge.poweroffice.PowerOfficeDirectory;
+import no.pogobridge.poweroffice.PowerOfficeException;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/** The invoicing calls of the operator API (docs/interfaces.md, "Invoicing of credit orders"). */
+@Component("invoicingApi")
+public class InvoicingApi {
+
+    public record LinkBody(Long powerOfficeCustomerId) {
+    }
+
+    private static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
+
+    private final JdbcTemplate pos;
+    private final DepartmentConnections connections;
+    private final PowerOfficeDirectory directory;
+    private final CustomerLinks links;
+    private final InvoiceLedger ledger;
+
+    public InvoicingApi(@Qualifier("posDataSource") javax.sql.DataSource posDataSource,
+            DepartmentConnections connections, PowerOfficeDirectory directory, CustomerLinks links,
+            InvoiceLedger ledger) {
+        this.pos = new JdbcTemplate(posDataSource);
+        this.connections = connections;
+        this.directory = directory;
+        this.links = links;
+        this.ledger = ledger;
+    }
+
+    /** GET /api/poweroffice/customers?department=: every customer of the department's PowerOffice client. */
+    public List<Map<String, Object>> powerOfficeCustomers(String departmentText) {
+        if (departmentText == null || departmentText.isBlank()) {
+            throw OperatorException.badRequest("department is required: ?department=<POS department id>.");
+        }
+        DepartmentConnection connection = connected(JsonBodies.id("department", departmentText));
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (PowerOfficeDirectory.Customer c : customers(connection)) {
+            if (c.archived()) {
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("id", c.id());
+            m.put("number", c.number());
+            m.put("name", c.name());
+            m.put("organizationNumber", c.organizationNumber());
+            result.add(m);
+        }
+        return result;
+    }
+
+    /** PUT /api/customers/{id}/link: refused for a PowerOffice customer no connected client has. */
+    public Map<String, Object> link(String customerText, String body) {
+        int customerId = JsonBodies.id("customer id", customerText);
+        Map<String, Object> customer = posCustomer(customerId);
+        LinkBody b = JsonBodies.read(body, LinkBody.class);
+        if (b.powerOfficeCustomerId() == null) {
+            throw OperatorException.badRequest("powerOfficeCustomerId is required (the id from GET "
+                    + "/api/poweroffice/customers?department=...).");
+        }
+        java.util.Set<String> clients = new java.util.LinkedHashSet<>();
+        for (DepartmentConnection c : connections.all().values()) {
+            if (!clients.add(c.powerOfficeClientId())) {
+                continue;
+            }
+            for (PowerOfficeDirectory.Customer po : customers(c)) {
+                if (po.id() == b.powerOfficeCustomerId()) {
+                    if (po.archived()) {
+                        throw OperatorException.badRequest("PowerOffice customer " + po.id() + " (" + po.name()
+                                + ") is archived.");
+                    }
+                    links.save(new CustomerLinks.Link(customerId, po.id(), po.number(), po.name(),
+                            c.powerOfficeClientId()));
+                    return view(customer);
+                }
+            }
+        }
+        if (clients.isEmpty()) {
+            throw OperatorException.conflict("No department is connected to PowerOffice yet, so there are no "
+                    + "PowerOffice customers to link to.");
+        }
+        throw OperatorException.badRequest("PowerOffice has no customer with id " + b.powerOfficeCustomerId()
+                + " in the connected client(s); GET /api/poweroffice/customers?department=... lists them.");
+    }
+
+    public Map<String, Object> customer(String customerText) {
+        return view(posCustomer(JsonBodies.id("customer id", customerText)));
+    }
+
+    /** The customer's credit orders with their invoice status; PENDING until the server has handled one. */
+    public List<Map<String, Object>> orders(String customerText) {
+        int customerId = JsonBodies.id("customer id", customerText);
+        posCustomer(customerId);
+        List<Map<String, Object>> rows = pos.queryForList("""
+                SELECT o.id, o.order_number, o.department_id, o.paid_at,
+                       (SELECT coalesce(sum(p.amount), 0) FROM pos.payments p WHERE p.order_id = o.id) AS total
+                FROM pos.orders o
+                WHERE o.customer_id = ? AND o.status = 'PAID' AND EXISTS (
+                    SELECT 1 FROM pos.payments p JOIN pos.payment_types t ON t.id = p.payment_type_id
+                    WHERE p.order_id = o.id AND t.kind = 'CREDIT')
+                ORDER BY o.paid_at DESC""", customerId);
+        Map<Long, InvoiceLedger.Entry> status = ledger.find(rows.stream()
+                .map(r -> ((Number) r.get("id")).longValue()).toList());
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (Map<String, Object> r : rows) {
+            result.add(orderView(r, status.get(((Number) r.get("id")).longValue())));
+        }
+        return result;
+    }
+
+    /** GET /api/orders/{id}/invoice. */
+    public Map<String, Object> invoice(String orderText) {
+        long orderId = JsonBodies.id("order id", orderText);
+        Map<String, Object> row = creditOrderRow(orderId);
+        return orderView(row, ledger.find(orderId).orElse(null));
+    }
+
+    /** POST /api/orders/{id}/invoice/resend: puts a FAILED order back for one more attempt; answers its id. */
+    public Long resend(String orderText) {
+        long orderId = JsonBodies.id("order id", orderText);
+        creditOrderRow(orderId);
+        InvoiceLedger.Entry entry = ledger.find(orderId).orElse(null);
+        if (entry == null || entry.status() != InvoiceLedger.Status.FAILED) {
+            throw OperatorException.conflict("Only a FAILED order can be resent; order " + orderId + " is "
+                    + (entry == null ? "PENDING" : entry.status()) + ".");
+        }
+        if (!ledger.reclaimFailed(orderId, INSTANCE)) {
+            throw OperatorException.conflict("Order " + orderId + " is being resent already.");
+        }
+        return orderId;
+    }
+
+    private DepartmentConnection connected(int departmentId) {
+        return connections.find(departmentId).orElseThrow(() -> OperatorException.conflict("Department "
+                + departmentId + " is not connected to PowerOffice: PUT /api/departments/" + departmentId
+                + "/connection"));
+    }
+
+    private List<PowerOfficeDirectory.Customer> customers(DepartmentConnection c) {
+        try {
+            return directory.customers(new Credentials(c.clientKey(), c.applicationKeySlot()));
+        } catch (PowerOfficeException e) {
+            throw new OperatorException(502, "PowerOffice could not list the customers: " + e.getMessage());
+        }
+    }
+
+    private Map<String, Object> posCustomer(int customerId) {
+        List<Map<String, Object>> rows = pos.queryForList(
+                "SELECT id, name, organization_number, email FROM pos.customers WHERE id = ?", customerId);
+        if (rows.isEmpty()) {
+            throw OperatorException.notFound("The POS has no customer " + customerId + ".");
+        }
+        return rows.get(0);
+    }
+
+    private Map<String, Object> creditOrderRow(long orderId) {
+        List<Map<String, Object>> rows = pos.queryForList("""
+                SELECT o.id, o.order_number, o.department_id, o.paid_at, o.status,
+                       (SELECT coalesce(sum(p.amount), 0) FROM pos.payments p WHERE p.order_id = o.id) AS total,
+                       EXISTS (SELECT 1 FROM pos.payments p JOIN pos.payment_types t ON t.id = p.payment_type_id
+                               WHERE p.order_id = o.id AND t.kind = 'CREDIT') AS credit
+                FROM pos.orders o WHERE o.id = ?""", orderId);
+        if (rows.isEmpty()) {
+            throw OperatorException.notFound("The POS has no order " + orderId + ".");
+        }
+        if (!Boolean.TRUE.equals(rows.get(0).get("credit"))) {
+            throw OperatorException.conflict("Order " + orderId + " was not paid on credit; only credit orders are "
+                    + "invoiced.");
+        }
+        return rows.get(0);
+    }
+
+    private Map<String, Object> view(Map<String, Object> customer) {
+        int id = ((Number) customer.get("id")).intValue();
+        CustomerLinks.Link link = links.find(id).orElse(null);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", id);
+        m.put("name", customer.get("name"));
+        m.put("organizationNumber", customer.get("organization_number"));
+        m.put("email", customer.get("email"));
+        m.put("powerOfficeCustomerId", link == null ? null : link.powerOfficeCustomerId());
+        m.put("powerOfficeCustomerNo", link == null ? null : link.powerOfficeCustomerNo());
+        m.put("powerOfficeCustomerName", link == null ? null : link.powerOfficeCustomerName());
+        m.put("status", link == null ? "NOT_CONNECTED" : "CONNECTED");
+        return m;
+    }
+
+    private static Map<String, Object> orderView(Map<String, Object> row, InvoiceLedger.Entry entry) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("orderId", ((Number) row.get("id")).longValue());
+        m.put("orderNumber", ((Number) row.get("order_number")).longValue());
+        m.put("departmentId", ((Number) row.get("department_id")).intValue());
+        m.put("total", ((BigDecimal) row.get("total")).setScale(2));
+        m.put("paidAt", row.get("paid_at") == null ? null : ((Timestamp) row.get("paid_at")).toInstant().toString());
+        String status = entry == null ? "PENDING" : switch (entry.status()) {
+            case SENT -> "SENT";
+            case FAILED -> "FAILED";
+            default -> "PENDING";
+        };
+        m.put("invoiceStatus", status);
+        m.put("sentAt", entry == null || entry.sentAt() == null ? null : entry.sentAt().toInstant().toString());
+        m.put("powerOfficeOrderNo", entry == null ? null : entry.powerOfficeOrderNo());
+        m.put("message", entry == null ? null : entry.message());
+        return m;
+    }
+}

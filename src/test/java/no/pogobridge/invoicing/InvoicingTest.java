@@ -196,6 +196,48 @@ class InvoicingTest {
         assertThat(history.findValuesAsText("invoiceStatus")).contains("SENT");
     }
 
+    @Autowired
+    no.pogobridge.database.DatabaseServers databases;
+
+    @Test
+    void goldenOrdersTwoRatesADiscountAndARefundLandOnThePosTotals() {
+        link(1, 10_001);
+        JdbcTemplate admin = new JdbcTemplate(databases.embeddedAdminDataSource());
+        java.sql.Timestamp paid = java.sql.Timestamp.from(DemoPeriod.dayStart(from.plusDays(1)).plusSeconds(43_200));
+        try {
+            admin.update("INSERT INTO pos.orders (id, department_id, order_number, status, customer_id, created_at, "
+                    + "paid_at, rounding, refund_of_order_id, updated_at) VALUES (910000001, 2, 91000001, 'PAID', 1, "
+                    + "?, ?, 0, NULL, ?), (910000002, 2, 91000002, 'PAID', 1, ?, ?, 0, 910000001, ?)",
+                    paid, paid, paid, paid, paid, paid);
+            admin.update("INSERT INTO pos.order_lines (id, order_id, product_type_id, vat_code_id, description, "
+                    + "quantity, unit_price, discount, amount) VALUES "
+                    + "(910000001, 910000001, 1, 1, 'Dagens rett', 2, 189.00, 37.80, 340.20), "
+                    + "(910000002, 910000001, 4, 2, 'Farris', 0.333, 164.35, 0, 54.73), "
+                    + "(910000003, 910000002, 1, 1, 'Dagens rett', -2, 189.00, -37.80, -340.20), "
+                    + "(910000004, 910000002, 4, 2, 'Farris', -0.333, 164.35, 0, -54.73)");
+            admin.update("INSERT INTO pos.payments (id, order_id, payment_type_id, amount, tip, paid_at) VALUES "
+                    + "(910000001, 910000001, 5, 394.93, 0, ?), (910000002, 910000002, 5, -394.93, 0, ?)", paid, paid);
+            poll();
+            assertThat(status(910000001L)).isEqualTo("SENT");
+            assertThat(status(910000002L)).isEqualTo("SENT");
+            SandboxClient.SalesOrder sale = salesOrders().stream()
+                    .filter(o -> o.externalImportReference().equals("pogo-order-910000001")).findFirst().orElseThrow();
+            SandboxClient.SalesOrder refund = salesOrders().stream()
+                    .filter(o -> o.externalImportReference().equals("pogo-order-910000002")).findFirst().orElseThrow();
+            assertThat(sale.totalAmount()).isEqualByComparingTo("394.93");
+            assertThat(refund.totalAmount()).isEqualByComparingTo("-394.93");
+            assertThat(sale.lines()).extracting(SandboxClient.SalesOrderLine::productCode)
+                    .containsExactly("MAT25", "MINERAL15");
+            assertThat(sale.lines().get(1).quantity()).isEqualByComparingTo("0.333");
+            assertThat(sale.importedOrderNo()).isEqualTo(91000001L);
+        } finally {
+            admin.update("DELETE FROM pos.payments WHERE order_id IN (910000001, 910000002)");
+            admin.update("DELETE FROM pos.order_lines WHERE order_id IN (910000001, 910000002)");
+            admin.update("DELETE FROM pos.orders WHERE id IN (910000002)");
+            admin.update("DELETE FROM pos.orders WHERE id IN (910000001)");
+        }
+    }
+
     @Test
     void anOperatorResendsAFailedOrderAndOnlyAFailedOne() {
         poll();

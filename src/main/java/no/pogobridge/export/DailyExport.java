@@ -35,16 +35,18 @@ public class DailyExport {
     private final ExportLedger ledger;
     private final SetupReader setup;
     private final VoucherPosting posting;
+    private final VoucherReplay replays;
     private final PowerOfficeDirectory directory;
     private final JdbcTemplate pos;
 
     public DailyExport(DepartmentConnections connections, ExportLedger ledger, SetupReader setup,
-            VoucherPosting posting, PowerOfficeDirectory directory,
+            VoucherPosting posting, VoucherReplay replays, PowerOfficeDirectory directory,
             @Qualifier("posDataSource") javax.sql.DataSource posDataSource) {
         this.connections = connections;
         this.ledger = ledger;
         this.setup = setup;
         this.posting = posting;
+        this.replays = replays;
         this.directory = directory;
         this.pos = new JdbcTemplate(posDataSource);
     }
@@ -130,6 +132,17 @@ public class DailyExport {
                     + "/connection");
         }
         return posting.post(connection, voucher, departmentName(voucher.departmentId()));
+    }
+
+    /** Replays one day: unchanged, posted, corrected by reversal and a new revision, blocked or locked. */
+    public ExportOutcome replay(DailyVoucher voucher) {
+        DepartmentConnection connection = connections.find(voucher.departmentId()).orElse(null);
+        if (connection == null) {
+            return ExportOutcome.of(voucher.businessDate(), "BLOCKED", "Department " + voucher.departmentId()
+                    + " is not connected to PowerOffice: PUT /api/departments/" + voucher.departmentId()
+                    + "/connection");
+        }
+        return replays.replay(connection, voucher, departmentName(voucher.departmentId()));
     }
 
     /** The preview of one day (docs/interfaces.md), checked against PowerOffice when the department is connected. */

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class ExportLedger {
 
-    public enum Status { CLAIMED, SENDING, POSTED, FAILED, REVERSED }
+    public enum Status { CLAIMED, SENDING, POSTED, FAILED, REVERSING, REVERSED }
 
     public record Entry(int departmentId, LocalDate businessDate, int revision, Status status,
             String externalReference, UUID voucherId, Long voucherNo, Integer zNumber, BigDecimal total, String lines,
@@ -92,6 +92,43 @@ public class ExportLedger {
                 UPDATE export_ledger SET message = ?, updated_at = now()
                 WHERE department_id = ? AND business_date = ? AND revision = ? AND status = 'SENDING'""",
                 message, departmentId, businessDate, revision);
+    }
+
+    /** Written before the reversal is requested. */
+    public void markReversing(int departmentId, LocalDate businessDate, int revision, String why) {
+        app.update("""
+                UPDATE export_ledger SET status = 'REVERSING', message = ?, updated_at = now()
+                WHERE department_id = ? AND business_date = ? AND revision = ?""",
+                why, departmentId, businessDate, revision);
+    }
+
+    public void markReversed(int departmentId, LocalDate businessDate, int revision) {
+        app.update("""
+                UPDATE export_ledger SET status = 'REVERSED', reversed_at = now(), updated_at = now()
+                WHERE department_id = ? AND business_date = ? AND revision = ?""",
+                departmentId, businessDate, revision);
+    }
+
+    /** Department-days whose correction was interrupted (a reversal pending, or reversed without a repost). */
+    public List<DayRequest> interruptedCorrections() {
+        return app.query("""
+                SELECT department_id, business_date FROM export_ledger e
+                WHERE status IN ('REVERSING', 'REVERSED') AND revision = (
+                    SELECT max(revision) FROM export_ledger l
+                    WHERE l.department_id = e.department_id AND l.business_date = e.business_date)
+                ORDER BY business_date""",
+                (rs, n) -> new DayRequest(rs.getInt(1), rs.getObject(2, LocalDate.class)));
+    }
+
+    public List<DailyVoucher.VoucherLine> lines(Entry entry) {
+        if (entry.lines() == null) {
+            return List.of();
+        }
+        try {
+            return List.of(json.readValue(entry.lines(), DailyVoucher.VoucherLine[].class));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable ledger lines of " + entry.externalReference(), e);
+        }
     }
 
     private String toJson(Object value) {

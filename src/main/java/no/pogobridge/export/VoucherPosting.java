@@ -42,15 +42,27 @@ public class VoucherPosting {
     }
 
     public ExportOutcome post(DepartmentConnection connection, DailyVoucher voucher, String departmentName) {
+        try (DayLock.Held held = locks.acquire(connection.departmentId(), voucher.businessDate())) {
+            return postLocked(connection, voucher, departmentName);
+        }
+    }
+
+    /**
+     * The same, for a caller that holds the day's lock already (a replay). A day whose newest revision was reversed
+     * gets the next revision, with a reference of its own.
+     */
+    ExportOutcome postLocked(DepartmentConnection connection, DailyVoucher voucher, String departmentName) {
         LocalDate date = voucher.businessDate();
         int department = connection.departmentId();
         Credentials credentials = new Credentials(connection.clientKey(), connection.applicationKeySlot());
-        try (DayLock.Held held = locks.acquire(department, date)) {
+        {
             Optional<ExportLedger.Entry> current = ledger.current(department, date);
-            if (current.isPresent() && current.get().status() == ExportLedger.Status.POSTED) {
+            if (current.isPresent() && (current.get().status() == ExportLedger.Status.POSTED
+                    || current.get().status() == ExportLedger.Status.REVERSING)) {
                 return alreadyPosted(current.get());
             }
-            int revision = current.map(ExportLedger.Entry::revision).orElse(1);
+            int revision = current.map(e -> e.status() == ExportLedger.Status.REVERSED ? e.revision() + 1
+                    : e.revision()).orElse(1);
             String reference = VoucherResolver.reference(department, date, revision);
             if (current.isPresent() && current.get().status() == ExportLedger.Status.SENDING) {
                 Optional<ExportOutcome> found = findPosted(credentials, department, date, revision, reference,

@@ -67,6 +67,13 @@ public class PowerOfficeDirectory {
         lockDates.invalidate(credentials.clientKey());
     }
 
+    /** Forgets everything cached, for every client (PowerOffice's data was changed or reset wholesale). */
+    public void forgetAll() {
+        cache.invalidateAll();
+        productCache.invalidateAll();
+        lockDates.invalidateAll();
+    }
+
     public ClientInformation clientInformation(Credentials credentials) {
         JsonNode info = client.get(credentials, "/ClientIntegrationInformation", Map.of());
         return new ClientInformation(info.path("ClientId").asText(null), info.path("ClientName").asText(null),

@@ -27,12 +27,16 @@ class ConnectionApiTest {
     @Autowired
     SandboxWorld sandbox;
 
+    @Autowired
+    no.pogobridge.poweroffice.PowerOfficeDirectory directory;
+
     OperatorCalls api;
 
     @BeforeEach
     void clean() {
         DemoSetup.clear(app);
         sandbox.reset();
+        directory.forgetAll();
         api = new OperatorCalls(port);
     }
 

@@ -38,6 +38,9 @@ class AutomaticExportTest {
     SandboxWorld sandbox;
 
     @Autowired
+    no.pogobridge.poweroffice.PowerOfficeDirectory directory;
+
+    @Autowired
     Scheduler scheduler;
 
     OperatorCalls api;
@@ -46,6 +49,7 @@ class AutomaticExportTest {
     void clean() {
         DemoSetup.clear(app);
         sandbox.reset();
+        directory.forgetAll();
         api = new OperatorCalls(port);
         DemoSetup.mapEverything(api);
     }

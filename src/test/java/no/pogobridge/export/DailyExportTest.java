@@ -45,6 +45,9 @@ class DailyExportTest {
     SandboxWorld sandbox;
 
     @Autowired
+    no.pogobridge.poweroffice.PowerOfficeDirectory directory;
+
+    @Autowired
     SandboxFaults faults;
 
     @Autowired
@@ -59,6 +62,7 @@ class DailyExportTest {
     void cleanServer() {
         DemoSetup.clear(app);
         sandbox.reset();
+        directory.forgetAll();
         faults.clear();
         requests.clear();
         api = new OperatorCalls(port);

@@ -51,6 +51,9 @@ class InvoicingTest {
     SandboxWorld sandbox;
 
     @Autowired
+    no.pogobridge.poweroffice.PowerOfficeDirectory directory;
+
+    @Autowired
     SandboxFaults faults;
 
     @Autowired
@@ -67,6 +70,7 @@ class InvoicingTest {
     void setUp() {
         DemoSetup.clear(app);
         sandbox.reset();
+        directory.forgetAll();
         faults.clear();
         requests.clear();
         api = new OperatorCalls(port);

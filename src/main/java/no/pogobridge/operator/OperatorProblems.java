@@ -26,6 +26,8 @@ public class OperatorProblems {
             problem = new Problem(500, "The server failed to handle this call; the log says why ("
                     + (failure == null ? "unknown" : failure.getClass().getSimpleName()) + ").");
         }
+        // the caller's own headers (its Authorization among them) must not be echoed back with the problem
+        exchange.getMessage().getHeaders().clear();
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/problem+json");
         exchange.getMessage().setBody(ProblemJson.json(problem));

@@ -47,6 +47,17 @@ class MappingApiTest {
     }
 
     @Test
+    void answersAndRefusalsNeverEchoTheCallersHeaders() {
+        OperatorCalls.Reply refused = api.put("/api/mappings/rounding", "{}");
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(refused.raw().headers().map().keySet()).noneMatch(h -> h.equalsIgnoreCase("authorization"));
+        OperatorCalls.Reply ok = api.get("/api/mappings");
+        assertThat(ok.raw().headers().map().keySet()).noneMatch(h -> h.equalsIgnoreCase("authorization"));
+        assertThat(ok.raw().headers().firstValue("Content-Type").orElse("")).startsWith("application/json");
+    }
+
+    @Test
     void refusesUnknownIdsAndMalformedValuesWithTheFieldNamed() {
         assertThat(api.put("/api/mappings/product-types/99", "{\"standardAccount\":3000,\"reducedAccount\":3001}")
                 .status()).isEqualTo(404);

@@ -15,4 +15,9 @@ public record DepartmentConnection(int departmentId, String clientKey, int appli
     public String maskedClientKey() {
         return Secrets.mask(clientKey);
     }
+
+    /** What PowerOffice calls for this department are made as. */
+    public no.pogobridge.poweroffice.PowerOfficeClient.Credentials credentials() {
+        return new no.pogobridge.poweroffice.PowerOfficeClient.Credentials(clientKey, applicationKeySlot);
+    }
 }

@@ -154,7 +154,7 @@ public class DailyExport {
                     + "/api/departments/" + voucher.departmentId() + "/connection");
         } else if (!voucher.empty()) {
             try {
-                Credentials credentials = new Credentials(connection.clientKey(), connection.applicationKeySlot());
+                Credentials credentials = connection.credentials();
                 problems.addAll(VoucherResolver.resolve(voucher, directory.masterData(credentials),
                         connection.powerOfficeDepartmentCode(), null, "preview").problems());
             } catch (PowerOfficeException e) {

@@ -105,7 +105,7 @@ public class ExportApi {
                     + departmentId + "/connection");
             return new ArrayList<>(problems);
         }
-        Credentials credentials = new Credentials(connection.clientKey(), connection.applicationKeySlot());
+        Credentials credentials = connection.credentials();
         try {
             directory.forget(credentials);
             PowerOfficeDirectory.ClientInformation info = directory.clientInformation(credentials);
@@ -163,7 +163,7 @@ public class ExportApi {
         int departmentId = department(departmentIdText);
         return connections.find(departmentId).map(c -> {
             try {
-                LocalDate lock = directory.lockDate(new Credentials(c.clientKey(), c.applicationKeySlot()));
+                LocalDate lock = directory.lockDate(c.credentials());
                 return lock == null ? "" : lock.toString();
             } catch (PowerOfficeException e) {
                 return "";

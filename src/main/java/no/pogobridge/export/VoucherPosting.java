@@ -54,7 +54,7 @@ public class VoucherPosting {
     ExportOutcome postLocked(DepartmentConnection connection, DailyVoucher voucher, String departmentName) {
         LocalDate date = voucher.businessDate();
         int department = connection.departmentId();
-        Credentials credentials = new Credentials(connection.clientKey(), connection.applicationKeySlot());
+        Credentials credentials = connection.credentials();
         {
             Optional<ExportLedger.Entry> current = ledger.current(department, date);
             if (current.isPresent() && (current.get().status() == ExportLedger.Status.POSTED

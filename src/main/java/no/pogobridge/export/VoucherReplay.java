@@ -46,7 +46,7 @@ public class VoucherReplay {
     public ExportOutcome replay(DepartmentConnection connection, DailyVoucher voucher, String departmentName) {
         LocalDate date = voucher.businessDate();
         int department = connection.departmentId();
-        Credentials credentials = new Credentials(connection.clientKey(), connection.applicationKeySlot());
+        Credentials credentials = connection.credentials();
         if (!voucher.closed()) {
             return ExportOutcome.of(date, "BLOCKED", "The day has no Z-report yet, so there is nothing to replay.");
         }

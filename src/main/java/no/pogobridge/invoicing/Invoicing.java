@@ -123,7 +123,7 @@ public class Invoicing {
     public Map<String, Object> send(CreditOrder order) {
         DepartmentConnection connection = connections.find(order.departmentId()).orElseThrow(() ->
                 new InvoiceRefused("Department " + order.departmentId() + " is not connected to PowerOffice"));
-        Credentials credentials = new Credentials(connection.clientKey(), connection.applicationKeySlot());
+        Credentials credentials = connection.credentials();
         CustomerLinks.Link link = order.customerId() == null ? null : links.find(order.customerId()).orElse(null);
         if (order.customerId() == null) {
             throw new InvoiceRefused("The credit order has no customer in the POS");
@@ -162,8 +162,7 @@ public class Invoicing {
         if (failure instanceof PowerOfficeException e && (e.kind() == PowerOfficeException.Kind.REFUSED
                 || e.kind() == PowerOfficeException.Kind.NOT_FOUND)) {
             // a product, customer or account may have changed in PowerOffice since we cached it
-            connections.all().values().forEach(c -> directory.forget(
-                    new Credentials(c.clientKey(), c.applicationKeySlot())));
+            connections.all().values().forEach(c -> directory.forget(c.credentials()));
         }
         Long orderId = exchange.getMessage().getHeader("orderId", Long.class);
         String reason = reason(failure);

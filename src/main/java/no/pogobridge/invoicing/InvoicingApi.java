@@ -11,7 +11,6 @@ import no.pogobridge.department.DepartmentConnection;
 import no.pogobridge.department.DepartmentConnections;
 import no.pogobridge.operator.JsonBodies;
 import no.pogobridge.operator.OperatorException;
-import no.pogobridge.poweroffice.PowerOfficeClient.Credentials;
 import no.pogobridge.poweroffice.PowerOfficeDirectory;
 import no.pogobridge.poweroffice.PowerOfficeException;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -153,7 +152,7 @@ public class InvoicingApi {
 
     private List<PowerOfficeDirectory.Customer> customers(DepartmentConnection c) {
         try {
-            return directory.customers(new Credentials(c.clientKey(), c.applicationKeySlot()));
+            return directory.customers(c.credentials());
         } catch (PowerOfficeException e) {
             throw new OperatorException(502, "PowerOffice could not list the customers: " + e.getMessage());
         }

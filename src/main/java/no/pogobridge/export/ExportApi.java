@@ -171,10 +171,6 @@ public class ExportApi {
         }).orElse("");
     }
 
-    LocalDate today() {
-        return LocalDate.now(clock.withZone(BusinessDayCalendar.OSLO));
-    }
-
     private int department(String text) {
         int id = JsonBodies.id("department id", text);
         if (!pos.departmentExists(id)) {

@@ -146,8 +146,4 @@ public class VoucherReplay {
     private static String id(ExportLedger.Entry entry) {
         return entry.voucherId() == null ? null : entry.voucherId().toString();
     }
-
-    static BigDecimal total(List<DailyVoucher.VoucherLine> lines) {
-        return Money.sum(lines.stream().map(DailyVoucher.VoucherLine::amount).filter(a -> a.signum() > 0));
-    }
 }

@@ -95,8 +95,4 @@ public final class VoucherResolver {
     public static String reference(int departmentId, LocalDate businessDate, int revision) {
         return "pogo-" + departmentId + "-" + businessDate + "-r" + revision;
     }
-
-    static BigDecimal total(DailyVoucher voucher) {
-        return voucher.total();
-    }
 }

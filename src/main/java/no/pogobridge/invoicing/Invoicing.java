@@ -190,8 +190,4 @@ public class Invoicing {
         }
         return failure == null ? "unknown failure" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
-
-    Instant now() {
-        return clock.instant();
-    }
 }

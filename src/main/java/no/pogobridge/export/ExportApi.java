@@ -1,6 +1,5 @@
 package no.pogobridge.export;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -34,16 +33,14 @@ public class ExportApi {
     private final ExportLedger ledger;
     private final SetupReader setup;
     private final PowerOfficeDirectory directory;
-    private final Clock clock;
 
     public ExportApi(PosCatalog pos, DepartmentConnections connections, ExportLedger ledger, SetupReader setup,
-            PowerOfficeDirectory directory, Clock clock) {
+            PowerOfficeDirectory directory) {
         this.pos = pos;
         this.connections = connections;
         this.ledger = ledger;
         this.setup = setup;
         this.directory = directory;
-        this.clock = clock;
     }
 
     /** The business days from..to (inclusive) of a department, refused with 400/404 when the input is off. */

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -47,17 +46,15 @@ public class Invoicing {
     private final SetupReader setup;
     private final PowerOfficeClient powerOffice;
     private final PowerOfficeDirectory directory;
-    private final Clock clock;
 
     public Invoicing(DepartmentConnections connections, InvoiceLedger ledger, CustomerLinks links, SetupReader setup,
-            PowerOfficeClient powerOffice, PowerOfficeDirectory directory, Clock clock) {
+            PowerOfficeClient powerOffice, PowerOfficeDirectory directory) {
         this.connections = connections;
         this.ledger = ledger;
         this.links = links;
         this.setup = setup;
         this.powerOffice = powerOffice;
         this.directory = directory;
-        this.clock = clock;
     }
 
     /** Departments with automatic invoicing on, each with the instant its credit orders count from. */

@@ -18,14 +18,27 @@ public class PowerOfficeEndpoints {
     public PowerOfficeEndpoints(PowerOfficeSettings settings, Environment environment) {
         this.settings = settings;
         this.environment = environment;
+        if (!settings.usesSandbox() && (blank(settings.applicationKey()) || blank(settings.subscriptionKey()))) {
+            // the sandbox's keys would only earn "key rejected" from the real service: say what is missing instead
+            throw new IllegalStateException("POWEROFFICE_API_URL is set, so POWEROFFICE_APPLICATION_KEY and "
+                    + "POWEROFFICE_SUBSCRIPTION_KEY must be set too (the keys of the same PowerOffice environment).");
+        }
     }
 
     public String apiUrl() {
         return settings.usesSandbox() ? sandboxBase() + "/v2" : strip(settings.apiUrl());
     }
 
+    /** The configured token URL; else next to the API as PowerOffice lays them out (.../Demo/v2 -> .../Demo/OAuth/Token). */
     public String tokenUrl() {
-        return blank(settings.tokenUrl()) ? sandboxBase() + "/OAuth/Token" : settings.tokenUrl().strip();
+        if (!blank(settings.tokenUrl())) {
+            return settings.tokenUrl().strip();
+        }
+        if (settings.usesSandbox()) {
+            return sandboxBase() + "/OAuth/Token";
+        }
+        String api = apiUrl();
+        return (api.toLowerCase().endsWith("/v2") ? api.substring(0, api.length() - 3) : api) + "/OAuth/Token";
     }
 
     public String subscriptionKey() {

@@ -23,6 +23,7 @@ import no.pogobridge.demo.DemoDataSettings;
 import no.pogobridge.demo.DemoPeriod;
 import no.pogobridge.demo.PosDataWriter;
 import no.pogobridge.sandbox.SandboxClient;
+import no.pogobridge.sandbox.SandboxKeys;
 import no.pogobridge.sandbox.SandboxWorld;
 import no.pogobridge.support.DemoSetup;
 import no.pogobridge.support.OperatorCalls;
@@ -83,6 +84,8 @@ class ClusteredExportTest {
                     "--pogo.pos-db.url=" + postgres.getJdbcUrl("postgres", "postgres"), "--pogo.pos-db.user=postgres",
                     "--pogo.export.cron=0/1 * * * * ?", "--pogo.poweroffice.api-url=" + sandboxUrl + "/v2",
                     "--pogo.poweroffice.token-url=" + sandboxUrl + "/OAuth/Token",
+                    "--pogo.poweroffice.application-key=" + SandboxKeys.STANDARD_APPLICATION_KEY,
+                    "--pogo.poweroffice.subscription-key=" + SandboxKeys.SUBSCRIPTION_KEY,
                     "--ROUTES_DIR=" + Path.of("routes").toAbsolutePath()));
             process = new ProcessBuilder(command)
                     .redirectErrorStream(true)

@@ -72,8 +72,7 @@ public class DailyExport {
                     .filter(e -> e.status() == ExportLedger.Status.POSTED)
                     .ifPresent(e -> {
                         exchange.getMessage().setHeader("dayDone", true);
-                        exchange.getMessage().setBody(new ExportOutcome(day.businessDate(), "ALREADY_POSTED",
-                                e.voucherNo(), e.voucherId().toString(), "posted as voucher " + e.voucherNo()));
+                        exchange.getMessage().setBody(VoucherPosting.alreadyPosted(e));
                     });
         }
     }

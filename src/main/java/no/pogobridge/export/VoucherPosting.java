@@ -1,11 +1,11 @@
 package no.pogobridge.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.lang.management.ManagementFactory;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import no.pogobridge.ServerInstance;
 import no.pogobridge.department.DepartmentConnection;
 import no.pogobridge.poweroffice.PowerOfficeClient;
 import no.pogobridge.poweroffice.PowerOfficeClient.Credentials;
@@ -26,7 +26,6 @@ import org.springframework.stereotype.Component;
 public class VoucherPosting {
 
     private static final Logger log = LoggerFactory.getLogger(VoucherPosting.class);
-    private static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
 
     private final ExportLedger ledger;
     private final DayLock locks;
@@ -82,7 +81,7 @@ public class VoucherPosting {
                 return ExportOutcome.of(date, "BLOCKED", String.join("; ", resolved.problems()));
             }
             ledger.markSending(department, date, revision, reference, voucher.zNumber(), voucher.total(),
-                    voucher.lines(), INSTANCE);
+                    voucher.lines(), ServerInstance.NAME);
             return send(credentials, department, date, revision, reference, resolved.body());
         }
     }
@@ -165,7 +164,7 @@ public class VoucherPosting {
         return Optional.empty();
     }
 
-    private static ExportOutcome alreadyPosted(ExportLedger.Entry entry) {
+    static ExportOutcome alreadyPosted(ExportLedger.Entry entry) {
         return new ExportOutcome(entry.businessDate(), "ALREADY_POSTED", entry.voucherNo(),
                 entry.voucherId() == null ? null : entry.voucherId().toString(),
                 "posted as voucher " + entry.voucherNo() + " on " + entry.postedAt());

@@ -99,8 +99,8 @@ public class InvoiceLedger {
         return result;
     }
 
-    public List<Long> handledAmong(Collection<Long> orderIds) {
-        return List.copyOf(find(orderIds).keySet());
+    public java.util.Set<Long> handledAmong(Collection<Long> orderIds) {
+        return find(orderIds).keySet();
     }
 
     private static Entry map(ResultSet rs, int row) throws SQLException {

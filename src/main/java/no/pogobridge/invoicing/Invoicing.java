@@ -1,7 +1,6 @@
 package no.pogobridge.invoicing;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -14,6 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import no.pogobridge.ServerInstance;
 import no.pogobridge.department.DepartmentConnection;
 import no.pogobridge.department.DepartmentConnections;
 import no.pogobridge.export.BusinessDayCalendar;
@@ -36,7 +36,6 @@ import org.springframework.stereotype.Component;
 public class Invoicing {
 
     private static final Logger log = LoggerFactory.getLogger(Invoicing.class);
-    private static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
     /** A claim or send older than this belongs to an instance that stopped. */
     private static final Duration ABANDONED = Duration.ofMinutes(5);
 
@@ -77,11 +76,12 @@ public class Invoicing {
     /** Claims the credit orders no one has taken yet; answers the ids this instance now owns. */
     public List<Long> claim(List<Map<String, Object>> creditOrders) {
         List<Long> ids = creditOrders.stream().map(r -> ((Number) r.get("id")).longValue()).toList();
-        List<Long> handled = ledger.handledAmong(ids);
+        java.util.Set<Long> handled = ledger.handledAmong(ids);
         List<Long> claimed = new ArrayList<>();
         for (Map<String, Object> row : creditOrders) {
             long id = ((Number) row.get("id")).longValue();
-            if (!handled.contains(id) && ledger.claim(id, ((Number) row.get("department_id")).intValue(), INSTANCE)) {
+            int department = ((Number) row.get("department_id")).intValue();
+            if (!handled.contains(id) && ledger.claim(id, department, ServerInstance.NAME)) {
                 claimed.add(id);
             }
         }

@@ -1,12 +1,12 @@
 package no.pogobridge.invoicing;
 
-import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import no.pogobridge.ServerInstance;
 import no.pogobridge.department.DepartmentConnection;
 import no.pogobridge.department.DepartmentConnections;
 import no.pogobridge.operator.JsonBodies;
@@ -24,7 +24,6 @@ public class InvoicingApi {
     public record LinkBody(Long powerOfficeCustomerId) {
     }
 
-    private static final String INSTANCE = ManagementFactory.getRuntimeMXBean().getName();
 
     private final JdbcTemplate pos;
     private final DepartmentConnections connections;
@@ -138,7 +137,7 @@ public class InvoicingApi {
             throw OperatorException.conflict("Only a FAILED order can be resent; order " + orderId + " is "
                     + (entry == null ? "PENDING" : entry.status()) + ".");
         }
-        if (!ledger.reclaimFailed(orderId, INSTANCE)) {
+        if (!ledger.reclaimFailed(orderId, ServerInstance.NAME)) {
             throw OperatorException.conflict("Order " + orderId + " is being resent already.");
         }
         return orderId;

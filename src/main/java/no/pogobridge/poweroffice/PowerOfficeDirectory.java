@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
 @Component
 public class PowerOfficeDirectory {
 
-    public record Account(long id, long accountNo, String name, boolean active) {
+    /** vatCode: the account's default VAT code (what a product on it is invoiced with). */
+    public record Account(long id, long accountNo, String name, boolean active, String vatCode) {
     }
 
     public record VatCode(long id, String code, BigDecimal rate, boolean active) {
@@ -105,14 +106,13 @@ public class PowerOfficeDirectory {
 
     private Map<String, Product> loadProducts(Credentials credentials) {
         MasterData master = masterData(credentials);
-        Map<Long, JsonNode> accountsById = new LinkedHashMap<>();
-        for (JsonNode a : client.list(credentials, "/GeneralLedgerAccounts", Map.of())) {
-            accountsById.put(a.path("Id").asLong(), a);
-        }
+        Map<Long, Account> accountsById = new LinkedHashMap<>();
+        master.accounts().values().forEach(a -> accountsById.put(a.id(), a));
         Map<String, Product> products = new LinkedHashMap<>();
         for (JsonNode p : client.list(credentials, "/Products", Map.of("isArchived", "false"))) {
-            JsonNode account = accountsById.get(p.path("StandardSalesAccountId").asLong());
-            VatCode vat = account == null ? null : master.vatCodes().get(account.path("VatCode").asText());
+            Account account = accountsById.get(p.path("StandardSalesAccountId").asLong());
+            VatCode vat = account == null || account.vatCode() == null ? null
+                    : master.vatCodes().get(account.vatCode());
             products.put(p.path("Code").asText(), new Product(p.path("Id").asLong(), p.path("Code").asText(),
                     vat == null ? null : vat.rate()));
         }
@@ -123,7 +123,7 @@ public class PowerOfficeDirectory {
         Map<Long, Account> accounts = new LinkedHashMap<>();
         for (JsonNode a : client.list(credentials, "/GeneralLedgerAccounts", Map.of())) {
             accounts.put(a.path("AccountNo").asLong(), new Account(a.path("Id").asLong(), a.path("AccountNo").asLong(),
-                    a.path("Name").asText(), a.path("IsActive").asBoolean(true)));
+                    a.path("Name").asText(), a.path("IsActive").asBoolean(true), a.path("VatCode").asText(null)));
         }
         Map<String, VatCode> vatCodes = new LinkedHashMap<>();
         for (JsonNode v : client.list(credentials, "/VatCodes", Map.of())) {

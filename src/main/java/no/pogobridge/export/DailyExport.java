@@ -29,6 +29,9 @@ import org.springframework.stereotype.Component;
 @Component("dailyExport")
 public class DailyExport {
 
+    /** The exchange property holding the setup a period is exported with. */
+    public static final String SETUP = "daySetup";
+
     private static final Logger log = LoggerFactory.getLogger(DailyExport.class);
 
     private final DepartmentConnections connections;
@@ -52,65 +55,39 @@ public class DailyExport {
     }
 
     /**
-     * Sets the headers the POS queries use (departmentId, businessDate, dayStart, dayEnd). For an export, a day the
-     * ledger already shows as posted is answered at once (header dayDone) without reading the POS.
+     * Sets what the day's POS query needs: headers departmentId, businessDate, dayStart and dayEnd (the business
+     * day's instants), and from the setup the payment types whose orders stay off the voucher
+     * (untransferredPaymentTypes, giftCardProductTypes, giftCardsUntransferred). The setup is read once per period
+     * (exchange property daySetup, set by the period's route) or here when a day comes alone. For an export, a day
+     * the ledger already shows as posted is answered at once (header dayDone) without reading the POS.
      */
     public void open(Exchange exchange, boolean forExport) {
         DayRequest day = exchange.getMessage().getBody(DayRequest.class);
         DepartmentConnection connection = connections.find(day.departmentId()).orElse(null);
         BusinessDayCalendar calendar = BusinessDayCalendar.startingAt(connection == null
                 ? java.time.LocalTime.of(5, 0) : connection.businessDayStart());
-        exchange.getMessage().setHeader("departmentId", day.departmentId());
-        exchange.getMessage().setHeader("businessDate", day.businessDate());
-        exchange.getMessage().setHeader("dayStart", OffsetDateTime.ofInstant(calendar.start(day.businessDate()),
-                ZoneOffset.UTC));
-        exchange.getMessage().setHeader("dayEnd", OffsetDateTime.ofInstant(calendar.end(day.businessDate()),
-                ZoneOffset.UTC));
-        exchange.getMessage().setHeader("dayDone", false);
+        Setup daySetup = exchange.getProperty(SETUP, Setup.class);
+        if (daySetup == null) {
+            daySetup = setup.read();
+            exchange.setProperty(SETUP, daySetup);
+        }
+        var message = exchange.getMessage();
+        message.setHeader("departmentId", day.departmentId());
+        message.setHeader("businessDate", day.businessDate());
+        message.setHeader("dayStart", OffsetDateTime.ofInstant(calendar.start(day.businessDate()), ZoneOffset.UTC));
+        message.setHeader("dayEnd", OffsetDateTime.ofInstant(calendar.end(day.businessDate()), ZoneOffset.UTC));
+        message.setHeader("untransferredPaymentTypes", DaySums.untransferredPaymentTypes(daySetup));
+        message.setHeader("giftCardProductTypes", DaySums.giftCardProductTypes(daySetup));
+        message.setHeader("giftCardsUntransferred", DaySums.giftCardsUntransferred(daySetup));
+        message.setHeader("dayDone", false);
         if (forExport) {
             ledger.current(day.departmentId(), day.businessDate())
                     .filter(e -> e.status() == ExportLedger.Status.POSTED)
                     .ifPresent(e -> {
-                        exchange.getMessage().setHeader("dayDone", true);
-                        exchange.getMessage().setBody(VoucherPosting.alreadyPosted(e));
+                        message.setHeader("dayDone", true);
+                        message.setBody(VoucherPosting.alreadyPosted(e));
                     });
         }
-    }
-
-    /** The POS rows the route read (headers zNumber, posOrders, posLines, posPayments) as one {@link PosDay}. */
-    @SuppressWarnings("unchecked")
-    public PosDay assemble(Exchange exchange) {
-        var message = exchange.getMessage();
-        Object z = message.getHeader("zNumber");
-        Integer zNumber = z == null ? null : ((Number) (z instanceof Map<?, ?> m ? m.values().iterator().next() : z))
-                .intValue();
-        List<Map<String, Object>> orderRows = message.getHeader("posOrders", List.class);
-        List<Map<String, Object>> lineRows = message.getHeader("posLines", List.class);
-        List<Map<String, Object>> paymentRows = message.getHeader("posPayments", List.class);
-        Map<Long, List<PosDay.Line>> lines = new LinkedHashMap<>();
-        for (Map<String, Object> r : lineRows) {
-            lines.computeIfAbsent(number(r, "order_id").longValue(), k -> new ArrayList<>())
-                    .add(new PosDay.Line(number(r, "product_type_id").intValue(), number(r, "vat_code_id").intValue(),
-                            (BigDecimal) r.get("amount")));
-        }
-        Map<Long, List<PosDay.Payment>> payments = new LinkedHashMap<>();
-        for (Map<String, Object> r : paymentRows) {
-            payments.computeIfAbsent(number(r, "order_id").longValue(), k -> new ArrayList<>())
-                    .add(new PosDay.Payment(number(r, "payment_type_id").intValue(), (BigDecimal) r.get("amount"),
-                            (BigDecimal) r.get("tip")));
-        }
-        List<PosDay.Order> orders = new ArrayList<>();
-        for (Map<String, Object> r : orderRows) {
-            long id = number(r, "id").longValue();
-            orders.add(new PosDay.Order(id, number(r, "order_number").longValue(), (BigDecimal) r.get("rounding"),
-                    lines.getOrDefault(id, List.of()), payments.getOrDefault(id, List.of())));
-        }
-        return new PosDay(message.getHeader("departmentId", Integer.class),
-                message.getHeader("businessDate", LocalDate.class), zNumber, orders);
-    }
-
-    public DailyVoucher voucher(PosDay day) {
-        return VoucherBuilder.build(day, setup.read());
     }
 
     public ExportOutcome post(DailyVoucher voucher) {
@@ -196,7 +173,4 @@ public class DailyExport {
         return names.isEmpty() ? null : names.get(0);
     }
 
-    private static Number number(Map<String, Object> row, String column) {
-        return (Number) row.get(column);
-    }
 }

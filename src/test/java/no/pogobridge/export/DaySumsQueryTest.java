@@ -1,0 +1,223 @@
+package no.pogobridge.export;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import no.pogobridge.database.DatabaseServers;
+import no.pogobridge.demo.DemoPeriod;
+import no.pogobridge.mapping.SetupReader;
+import no.pogobridge.support.DemoSetup;
+import no.pogobridge.support.IntegrationTest;
+import no.pogobridge.support.OperatorCalls;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.support.DefaultExchange;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The day-sums query of routes/daily-export.camel.yaml against the same arithmetic in Java ({@link DaySums#of}),
+ * order by order: on real demo days (both daylight-saving days among them), under three setups, and on a day with
+ * the odd orders a POS may hold (unbalanced, no lines, no payments, a gift card sold, two untransferred types).
+ */
+@IntegrationTest
+class DaySumsQueryTest {
+
+    private static final long ODD = 930_000_000L;
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate app;
+
+    @Autowired
+    DatabaseServers databases;
+
+    @Autowired
+    SetupReader setupReader;
+
+    @Autowired
+    ProducerTemplate routes;
+
+    @Autowired
+    @org.springframework.beans.factory.annotation.Qualifier("posDataSource")
+    javax.sql.DataSource posDataSource;
+
+    JdbcTemplate pos;
+    JdbcTemplate posReads;
+
+    @BeforeEach
+    void setUp() {
+        DemoSetup.clear(app);
+        DemoSetup.mapEverything(new OperatorCalls(port));
+        pos = new JdbcTemplate(databases.embeddedAdminDataSource());
+        posReads = new JdbcTemplate(posDataSource);
+    }
+
+    @AfterEach
+    void removeOddOrders() {
+        pos.update("DELETE FROM pos.payments WHERE order_id >= ?", ODD);
+        pos.update("DELETE FROM pos.order_lines WHERE order_id >= ?", ODD);
+        pos.update("DELETE FROM pos.orders WHERE id >= ?", ODD);
+    }
+
+    @Test
+    void theQuerySumsEveryDemoDayAsTheOrdersDo() {
+        LocalDate first = posReads.queryForObject("SELECT min(business_date) FROM pos.z_reports", LocalDate.class);
+        LocalDate last = posReads.queryForObject("SELECT max(business_date) FROM pos.z_reports", LocalDate.class);
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(last.plusDays(1)); d = d.plusDays(5)) {
+            days.add(d);
+        }
+        days.addAll(daylightSavingDays(first, last));
+        Setup readme = setupReader.read();
+        int compared = 0;
+        for (int department = 1; department <= 3; department++) {
+            for (LocalDate day : days) {
+                PosDay orders = posDay(department, day);
+                for (Setup setup : List.of(readme, withTransfer(readme, 4, false), withTransfer(readme, 5, true))) {
+                    List<DaySum> fromSql = query(department, day, setup);
+                    assertThat(fromSql).as("department %d day %s", department, day)
+                            .isEqualTo(DaySums.of(orders, setup));
+                    compared += fromSql.isEmpty() ? 0 : 1;
+                }
+            }
+        }
+        assertThat(compared).as("days with sales compared").isGreaterThan(200);
+    }
+
+    @Test
+    void theQueryNamesOddOrdersAsTheOrdersDo() {
+        LocalDate day = pos.queryForObject("SELECT max(business_date) FROM pos.z_reports", LocalDate.class)
+                .minusDays(2);
+        Instant noon = DemoPeriod.dayStart(day).plusSeconds(7 * 3600);
+        order(ODD + 1, noon, "0.00", List.of(line(1, 1, "189.00")), List.of(payment(2, "180.00", "0.00")));
+        order(ODD + 2, noon, "0.40", List.of(), List.of());
+        order(ODD + 3, noon, "0.00", List.of(line(1, 1, "99.00")), List.of());
+        order(ODD + 4, noon, "0.00", List.of(line(5, 3, "500.00")), List.of(payment(2, "500.00", "10.00")));
+        order(ODD + 5, noon, "0.00", List.of(line(1, 2, "120.00")),
+                List.of(payment(5, "60.00", "0.00"), payment(4, "60.00", "5.00")));
+        order(ODD + 6, noon, "-0.30", List.of(line(2, 1, "-109.30")), List.of(payment(1, "-109.60", "0.00")));
+        Setup giftCardsOff = withTransfer(setupReader.read(), 4, false);
+        for (int department = 1; department <= 1; department++) {
+            List<DaySum> fromSql = query(department, day, giftCardsOff);
+            assertThat(fromSql).isEqualTo(DaySums.of(posDay(department, day), giftCardsOff));
+            assertThat(fromSql).filteredOn(DaySum.Unbalanced.class::isInstance).extracting(s ->
+                    ((DaySum.Unbalanced) s).orderId()).containsExactly(ODD + 1, ODD + 2, ODD + 3);
+            assertThat(fromSql).anyMatch(s -> s instanceof DaySum.SellsGiftCard g && g.orders() >= 1);
+            assertThat(fromSql).anyMatch(s -> s instanceof DaySum.PaidWithUntransferredType u
+                    && u.paymentTypeId() == 4);
+        }
+    }
+
+    private List<DaySum> query(int department, LocalDate day, Setup setup) {
+        BusinessDayCalendar calendar = BusinessDayCalendar.startingAt(LocalTime.of(5, 0));
+        Exchange exchange = new DefaultExchange(routes.getCamelContext());
+        Map<String, Object> headers = new HashMap<>();
+        headers.put("departmentId", department);
+        headers.put("businessDate", day);
+        headers.put("dayStart", OffsetDateTime.ofInstant(calendar.start(day), ZoneOffset.UTC));
+        headers.put("dayEnd", OffsetDateTime.ofInstant(calendar.end(day), ZoneOffset.UTC));
+        headers.put("untransferredPaymentTypes", DaySums.untransferredPaymentTypes(setup));
+        headers.put("giftCardProductTypes", DaySums.giftCardProductTypes(setup));
+        headers.put("giftCardsUntransferred", DaySums.giftCardsUntransferred(setup));
+        exchange.getMessage().setHeaders(headers);
+        Exchange done = routes.send("direct:read-day-sums", exchange);
+        assertThat(done.getException()).isNull();
+        @SuppressWarnings("unchecked")
+        List<Map<String, Object>> rows = done.getMessage().getBody(List.class);
+        return rows.stream().map(DaySums::fromRow).toList();
+    }
+
+    /** The day as the POS holds it, order by order (the reads the export made before it summed in SQL). */
+    private PosDay posDay(int department, LocalDate day) {
+        BusinessDayCalendar calendar = BusinessDayCalendar.startingAt(LocalTime.of(5, 0));
+        Timestamp start = Timestamp.from(calendar.start(day));
+        Timestamp end = Timestamp.from(calendar.end(day));
+        String paidThatDay = "o.department_id = ? AND o.status = 'PAID' AND o.paid_at >= ? AND o.paid_at < ?";
+        Map<Long, List<PosDay.Line>> lines = new HashMap<>();
+        posReads.query("SELECT l.order_id, l.product_type_id, l.vat_code_id, l.amount FROM pos.orders o "
+                + "JOIN pos.order_lines l ON l.order_id = o.id WHERE " + paidThatDay, rs -> {
+                    lines.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new PosDay.Line(rs.getInt(2), rs.getInt(3), rs.getBigDecimal(4)));
+                }, department, start, end);
+        Map<Long, List<PosDay.Payment>> payments = new HashMap<>();
+        posReads.query("SELECT p.order_id, p.payment_type_id, p.amount, p.tip FROM pos.orders o "
+                + "JOIN pos.payments p ON p.order_id = o.id WHERE " + paidThatDay, rs -> {
+                    payments.computeIfAbsent(rs.getLong(1), k -> new ArrayList<>())
+                            .add(new PosDay.Payment(rs.getInt(2), rs.getBigDecimal(3), rs.getBigDecimal(4)));
+                }, department, start, end);
+        Map<Long, PosDay.Order> orders = new LinkedHashMap<>();
+        posReads.query("SELECT o.id, o.order_number, o.rounding FROM pos.orders o WHERE " + paidThatDay, rs -> {
+            long id = rs.getLong(1);
+            orders.put(id, new PosDay.Order(id, rs.getLong(2), rs.getBigDecimal(3), lines.getOrDefault(id, List.of()),
+                    payments.getOrDefault(id, List.of())));
+        }, department, start, end);
+        return new PosDay(department, day, 1, new ArrayList<>(orders.values()));
+    }
+
+    private static List<LocalDate> daylightSavingDays(LocalDate first, LocalDate last) {
+        List<LocalDate> days = new ArrayList<>();
+        for (LocalDate d = first; !d.isAfter(last); d = d.plusDays(1)) {
+            long hours = BusinessDayCalendar.startingAt(LocalTime.of(5, 0)).length(d).toHours();
+            if (hours != 24) {
+                days.add(d);
+            }
+        }
+        assertThat(days).as("the demo holds both daylight-saving days").hasSize(2);
+        return days;
+    }
+
+    private static Setup withTransfer(Setup s, int paymentTypeId, boolean transfers) {
+        Map<Integer, Setup.PaymentTypeMapping> payments = new HashMap<>(s.paymentTypeMappings());
+        payments.put(paymentTypeId, new Setup.PaymentTypeMapping(payments.get(paymentTypeId).account(), transfers));
+        return new Setup(s.productTypes(), s.vatCodes(), s.paymentTypes(), s.productTypeMappings(),
+                s.vatCodeMappings(), payments, s.roundingAccount());
+    }
+
+    private record Line(int productType, int vatCode, BigDecimal amount) {
+    }
+
+    private record Pay(int paymentType, BigDecimal amount, BigDecimal tip) {
+    }
+
+    private static Line line(int productType, int vatCode, String amount) {
+        return new Line(productType, vatCode, new BigDecimal(amount));
+    }
+
+    private static Pay payment(int paymentType, String amount, String tip) {
+        return new Pay(paymentType, new BigDecimal(amount), new BigDecimal(tip));
+    }
+
+    private void order(long id, Instant paidAt, String rounding, List<Line> lines, List<Pay> payments) {
+        Timestamp at = Timestamp.from(paidAt);
+        pos.update("INSERT INTO pos.orders (id, department_id, order_number, status, created_at, paid_at, rounding, "
+                + "updated_at) VALUES (?, 1, ?, 'PAID', ?, ?, ?, ?)", id, id, at, at, new BigDecimal(rounding), at);
+        int n = 0;
+        for (Line l : lines) {
+            pos.update("INSERT INTO pos.order_lines (id, order_id, product_type_id, vat_code_id, description, "
+                    + "quantity, unit_price, discount, amount) VALUES (?, ?, ?, ?, 'odd', 1, ?, 0, ?)",
+                    id * 10 + n++, id, l.productType(), l.vatCode(), l.amount(), l.amount());
+        }
+        for (Pay p : payments) {
+            pos.update("INSERT INTO pos.payments (id, order_id, payment_type_id, amount, tip, paid_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?)", id * 10 + n++, id, p.paymentType(), p.amount(), p.tip(), at);
+        }
+    }
+}

@@ -14,8 +14,8 @@ import no.pogobridge.mapping.SetupReader;
 import no.pogobridge.operator.JsonBodies;
 import no.pogobridge.operator.OperatorException;
 import no.pogobridge.poweroffice.ApplicationKeys;
-import no.pogobridge.poweroffice.PowerOfficeClient.Credentials;
-import no.pogobridge.poweroffice.PowerOfficeClient;
+import no.pogobridge.poweroffice.Credentials;
+import no.pogobridge.poweroffice.PowerOffice;
 import no.pogobridge.poweroffice.PowerOfficeDirectory;
 import no.pogobridge.poweroffice.PowerOfficeException;
 import org.springframework.stereotype.Component;
@@ -37,12 +37,12 @@ public class ConnectionApi {
     private final DepartmentConnections connections;
     private final PosCatalog pos;
     private final SetupReader setup;
-    private final PowerOfficeClient powerOffice;
+    private final PowerOffice powerOffice;
     private final PowerOfficeDirectory directory;
     private final Clock clock;
 
     public ConnectionApi(DepartmentConnections connections, PosCatalog pos, SetupReader setup,
-            PowerOfficeClient powerOffice, PowerOfficeDirectory directory, Clock clock) {
+            PowerOffice powerOffice, PowerOfficeDirectory directory, Clock clock) {
         this.connections = connections;
         this.pos = pos;
         this.setup = setup;

@@ -17,7 +17,7 @@ public record DepartmentConnection(int departmentId, String clientKey, int appli
     }
 
     /** What PowerOffice calls for this department are made as. */
-    public no.pogobridge.poweroffice.PowerOfficeClient.Credentials credentials() {
-        return new no.pogobridge.poweroffice.PowerOfficeClient.Credentials(clientKey, applicationKeySlot);
+    public no.pogobridge.poweroffice.Credentials credentials() {
+        return new no.pogobridge.poweroffice.Credentials(clientKey, applicationKeySlot);
     }
 }

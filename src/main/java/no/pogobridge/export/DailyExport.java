@@ -1,6 +1,5 @@
 package no.pogobridge.export;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -11,20 +10,19 @@ import java.util.Map;
 import no.pogobridge.department.DepartmentConnection;
 import no.pogobridge.department.DepartmentConnections;
 import no.pogobridge.mapping.SetupReader;
-import no.pogobridge.poweroffice.PowerOfficeClient.Credentials;
+import no.pogobridge.poweroffice.Credentials;
 import no.pogobridge.poweroffice.PowerOfficeDirectory;
 import no.pogobridge.poweroffice.PowerOfficeException;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Adapts the export domain to routes/daily-export.camel.yaml: opens a department-day (its time window for the POS
- * queries), assembles the rows the route read into a {@link PosDay}, builds the voucher, posts it, renders the
- * preview. The decisions live in {@link VoucherBuilder}, {@link VoucherResolver} and {@link VoucherPosting}.
+ * Adapts the daily export to routes/daily-export.camel.yaml: opens a department-day (its time window and the setup
+ * for the POS query), answers the days that are not posted (not closed, blocked, empty), renders the preview, and
+ * answers a day that failed unexpectedly. The voucher is built by {@link VoucherLines} and posted by
+ * {@link VoucherPosting}.
  */
 @Component("dailyExport")
 public class DailyExport {
@@ -37,21 +35,14 @@ public class DailyExport {
     private final DepartmentConnections connections;
     private final ExportLedger ledger;
     private final SetupReader setup;
-    private final VoucherPosting posting;
-    private final VoucherReplay replays;
     private final PowerOfficeDirectory directory;
-    private final JdbcTemplate pos;
 
     public DailyExport(DepartmentConnections connections, ExportLedger ledger, SetupReader setup,
-            VoucherPosting posting, VoucherReplay replays, PowerOfficeDirectory directory,
-            @Qualifier("posDataSource") javax.sql.DataSource posDataSource) {
+            PowerOfficeDirectory directory) {
         this.connections = connections;
         this.ledger = ledger;
         this.setup = setup;
-        this.posting = posting;
-        this.replays = replays;
         this.directory = directory;
-        this.pos = new JdbcTemplate(posDataSource);
     }
 
     /**
@@ -90,35 +81,19 @@ public class DailyExport {
         }
     }
 
-    public ExportOutcome post(DailyVoucher voucher) {
-        if (!voucher.closed()) {
-            return ExportOutcome.of(voucher.businessDate(), "NOT_CLOSED",
-                    "The day has no Z-report yet; it is exported once it is closed.");
-        }
-        if (voucher.blocked()) {
-            return ExportOutcome.of(voucher.businessDate(), "BLOCKED", String.join("; ", voucher.problems()));
-        }
-        if (voucher.empty()) {
-            return ExportOutcome.of(voucher.businessDate(), "EMPTY", "The day is closed with nothing to post.");
-        }
-        DepartmentConnection connection = connections.find(voucher.departmentId()).orElse(null);
-        if (connection == null) {
-            return ExportOutcome.of(voucher.businessDate(), "BLOCKED", "Department " + voucher.departmentId()
-                    + " is not connected to PowerOffice: PUT /api/departments/" + voucher.departmentId()
-                    + "/connection");
-        }
-        return posting.post(connection, voucher, departmentName(voucher.departmentId()));
+    /** A day without a Z-report is exported once it is closed. */
+    public ExportOutcome notClosed(DailyVoucher voucher) {
+        return ExportOutcome.of(voucher.businessDate(), "NOT_CLOSED",
+                "The day has no Z-report yet; it is exported once it is closed.");
     }
 
-    /** Replays one day: unchanged, posted, corrected by reversal and a new revision, blocked or locked. */
-    public ExportOutcome replay(DailyVoucher voucher) {
-        DepartmentConnection connection = connections.find(voucher.departmentId()).orElse(null);
-        if (connection == null) {
-            return ExportOutcome.of(voucher.businessDate(), "BLOCKED", "Department " + voucher.departmentId()
-                    + " is not connected to PowerOffice: PUT /api/departments/" + voucher.departmentId()
-                    + "/connection");
-        }
-        return replays.replay(connection, voucher, departmentName(voucher.departmentId()));
+    /** Setup gaps or POS problems stop the day, named so someone can fix them. */
+    public ExportOutcome blocked(DailyVoucher voucher) {
+        return ExportOutcome.of(voucher.businessDate(), "BLOCKED", String.join("; ", voucher.problems()));
+    }
+
+    public ExportOutcome empty(DailyVoucher voucher) {
+        return ExportOutcome.of(voucher.businessDate(), "EMPTY", "The day is closed with nothing to post.");
     }
 
     /** The preview of one day (docs/interfaces.md), checked against PowerOffice when the department is connected. */
@@ -126,8 +101,7 @@ public class DailyExport {
         List<String> problems = new ArrayList<>(voucher.problems());
         DepartmentConnection connection = connections.find(voucher.departmentId()).orElse(null);
         if (connection == null) {
-            problems.add("Department " + voucher.departmentId() + " is not connected to PowerOffice: PUT "
-                    + "/api/departments/" + voucher.departmentId() + "/connection");
+            problems.add(VoucherPosting.notConnected(voucher.departmentId()));
         } else if (!voucher.empty()) {
             try {
                 Credentials credentials = connection.credentials();
@@ -165,12 +139,6 @@ public class DailyExport {
                 failure);
         exchange.getMessage().setBody(ExportOutcome.of(date, "FAILED", failure == null ? "unknown failure"
                 : failure.getClass().getSimpleName() + ": " + failure.getMessage()));
-    }
-
-    private String departmentName(int departmentId) {
-        List<String> names = pos.queryForList("SELECT name FROM pos.departments WHERE id = ?", String.class,
-                departmentId);
-        return names.isEmpty() ? null : names.get(0);
     }
 
 }

@@ -39,6 +39,12 @@ public record DailyVoucher(int departmentId, LocalDate businessDate, Integer zNu
         return Money.sum(lines.stream().map(VoucherLine::amount));
     }
 
+    /** What PowerOffice is sent: lines that sum to exactly 0.00, each with an account and a VAT code. */
+    public boolean balances() {
+        return !lines.isEmpty() && sum().signum() == 0
+                && lines.stream().allMatch(l -> l.account() != null && l.vatCode() != null);
+    }
+
     /** The day's turnover as the ledger shows it: the sum of the debit lines. */
     public BigDecimal total() {
         return Money.sum(lines.stream().map(VoucherLine::amount).filter(a -> a.signum() > 0));

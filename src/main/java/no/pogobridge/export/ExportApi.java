@@ -16,7 +16,7 @@ import no.pogobridge.mapping.SetupCompleteness;
 import no.pogobridge.mapping.SetupReader;
 import no.pogobridge.operator.JsonBodies;
 import no.pogobridge.operator.OperatorException;
-import no.pogobridge.poweroffice.PowerOfficeClient.Credentials;
+import no.pogobridge.poweroffice.Credentials;
 import no.pogobridge.poweroffice.PowerOfficeDirectory;
 import no.pogobridge.poweroffice.PowerOfficeException;
 import org.springframework.stereotype.Component;

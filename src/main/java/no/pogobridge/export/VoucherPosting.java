@@ -2,141 +2,257 @@ package no.pogobridge.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import no.pogobridge.ServerInstance;
 import no.pogobridge.department.DepartmentConnection;
-import no.pogobridge.poweroffice.PowerOfficeClient;
-import no.pogobridge.poweroffice.PowerOfficeClient.Credentials;
+import no.pogobridge.department.DepartmentConnections;
+import no.pogobridge.poweroffice.Credentials;
+import no.pogobridge.poweroffice.PowerOfficeCalls;
 import no.pogobridge.poweroffice.PowerOfficeDirectory;
 import no.pogobridge.poweroffice.PowerOfficeException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * Posts one department-day exactly once. Under the day's lock: a posted day is never sent again; the ledger row
- * (SENDING, with its ExternalImportReference) is committed before the request leaves; after an answer the outcome
- * is recorded; after no answer (timeout, 5xx, crash) the row stays SENDING, and the next attempt first asks
- * PowerOffice whether a voucher with that reference exists. A retried post carries the same reference, so
- * PowerOffice itself refuses a duplicate.
+ * Exactly once toward PowerOffice, one decision per step of the route send-daily-voucher
+ * (routes/daily-export.camel.yaml). Under the day's lock: a posted day is never sent again; a day whose earlier
+ * attempt has an unknown outcome is first looked up by its ExternalImportReference; the ledger row (SENDING, with
+ * that reference) is committed before the request leaves; after an answer the outcome is recorded; after no answer
+ * (timeout, 5xx, crash) the reference is looked up, and when PowerOffice does not have it the row stays SENDING, so
+ * the next attempt asks first. A resent voucher carries the same reference, so PowerOffice itself refuses a twin.
+ *
+ * <p>Each step sets the header {@code VoucherStep}: LOOK_UP_FIRST, PREPARE, SEND, LOOK_UP or DONE (the body is then
+ * the day's {@link ExportOutcome}).
  */
-@Component
+@Component("voucherPosting")
 public class VoucherPosting {
 
+    public static final String STEP = "VoucherStep";
+    /** The day's lock (DayLock.Held) while an exchange holds it; a replay takes it first and posts under it. */
+    public static final String DAY_LOCK = "dayLock";
+
     private static final Logger log = LoggerFactory.getLogger(VoucherPosting.class);
+    private static final String ATTEMPT = "voucherAttempt";
+    private static final String OWN_LOCK = "dayLockOwned";
+
+    /** One attempt to post a department-day: what the steps share. */
+    private static final class Attempt {
+        final DailyVoucher voucher;
+        final DepartmentConnection connection;
+        final int department;
+        final LocalDate date;
+        int revision;
+        String reference;
+        String cause;
+        boolean duplicate;
+
+        Attempt(DailyVoucher voucher, DepartmentConnection connection) {
+            this.voucher = voucher;
+            this.connection = connection;
+            this.department = connection.departmentId();
+            this.date = voucher.businessDate();
+        }
+
+        Credentials credentials() {
+            return connection.credentials();
+        }
+    }
 
     private final ExportLedger ledger;
     private final DayLock locks;
-    private final PowerOfficeClient powerOffice;
+    private final DepartmentConnections connections;
     private final PowerOfficeDirectory directory;
+    private final JdbcTemplate pos;
+    private final com.github.benmanes.caffeine.cache.Cache<Integer, String> departmentNames =
+            com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
+                    .expireAfterWrite(java.time.Duration.ofMinutes(10)).build();
 
-    public VoucherPosting(ExportLedger ledger, DayLock locks, PowerOfficeClient powerOffice,
-            PowerOfficeDirectory directory) {
+    public VoucherPosting(ExportLedger ledger, DayLock locks, DepartmentConnections connections,
+            PowerOfficeDirectory directory, @Qualifier("posDataSource") javax.sql.DataSource posDataSource) {
         this.ledger = ledger;
         this.locks = locks;
-        this.powerOffice = powerOffice;
+        this.connections = connections;
         this.directory = directory;
+        this.pos = new JdbcTemplate(posDataSource);
     }
 
-    public ExportOutcome post(DepartmentConnection connection, DailyVoucher voucher, String departmentName) {
-        try (DayLock.Held held = locks.acquire(connection.departmentId(), voucher.businessDate())) {
-            return postLocked(connection, voucher, departmentName);
+    /** Takes the day's lock and reads the ledger: posted already, outcome unknown (look it up first), or go on. */
+    public void claim(Exchange exchange) {
+        DailyVoucher voucher = exchange.getMessage().getBody(DailyVoucher.class);
+        DepartmentConnection connection = connections.find(voucher.departmentId()).orElse(null);
+        if (connection == null) {
+            done(exchange, ExportOutcome.of(voucher.businessDate(), "BLOCKED", notConnected(voucher.departmentId())));
+            return;
         }
-    }
-
-    /**
-     * The same, for a caller that holds the day's lock already (a replay). A day whose newest revision was reversed
-     * gets the next revision, with a reference of its own.
-     */
-    ExportOutcome postLocked(DepartmentConnection connection, DailyVoucher voucher, String departmentName) {
-        LocalDate date = voucher.businessDate();
-        int department = connection.departmentId();
-        Credentials credentials = connection.credentials();
-        {
-            Optional<ExportLedger.Entry> current = ledger.current(department, date);
-            if (current.isPresent() && (current.get().status() == ExportLedger.Status.POSTED
-                    || current.get().status() == ExportLedger.Status.REVERSING)) {
-                return alreadyPosted(current.get());
-            }
-            int revision = current.map(e -> e.status() == ExportLedger.Status.REVERSED ? e.revision() + 1
-                    : e.revision()).orElse(1);
-            String reference = VoucherResolver.reference(department, date, revision);
-            if (current.isPresent() && current.get().status() == ExportLedger.Status.SENDING) {
-                Optional<ExportOutcome> found = findPosted(credentials, department, date, revision, reference,
-                        "found in PowerOffice after an export whose outcome was unknown");
-                if (found.isPresent()) {
-                    return found.get();
-                }
-            }
-            LocalDate lockDate = directory.lockDate(credentials);
-            if (lockDate != null && !date.isAfter(lockDate)) {
-                return ExportOutcome.of(date, "LOCKED", "PowerOffice's lock date is " + lockDate
-                        + ": days on or before it cannot be posted.");
-            }
-            VoucherResolver.Resolved resolved = VoucherResolver.resolve(voucher, directory.masterData(credentials),
-                    connection.powerOfficeDepartmentCode(), departmentName, reference);
-            if (!resolved.ok()) {
-                return ExportOutcome.of(date, "BLOCKED", String.join("; ", resolved.problems()));
-            }
-            ledger.markSending(department, date, revision, reference, voucher.zNumber(), voucher.total(),
-                    voucher.lines(), ServerInstance.NAME);
-            return send(credentials, department, date, revision, reference, resolved.body());
+        if (exchange.getProperty(DAY_LOCK) == null) {
+            exchange.setProperty(DAY_LOCK, locks.acquire(connection.departmentId(), voucher.businessDate()));
+            exchange.setProperty(OWN_LOCK, true);
         }
+        Attempt attempt = new Attempt(voucher, connection);
+        exchange.setProperty(ATTEMPT, attempt);
+        Optional<ExportLedger.Entry> current = ledger.current(attempt.department, attempt.date);
+        if (current.isPresent() && (current.get().status() == ExportLedger.Status.POSTED
+                || current.get().status() == ExportLedger.Status.REVERSING)) {
+            done(exchange, alreadyPosted(current.get()));
+            return;
+        }
+        attempt.revision = current.map(e -> e.status() == ExportLedger.Status.REVERSED ? e.revision() + 1
+                : e.revision()).orElse(1);
+        attempt.reference = VoucherResolver.reference(attempt.department, attempt.date, attempt.revision);
+        Message message = exchange.getMessage();
+        message.setHeader(PowerOfficeCalls.CREDENTIALS, attempt.credentials());
+        message.setHeader("ExternalImportReference", attempt.reference);
+        boolean unknown = current.isPresent() && current.get().status() == ExportLedger.Status.SENDING;
+        message.setHeader(STEP, unknown ? "LOOK_UP_FIRST" : "PREPARE");
     }
 
-    private ExportOutcome send(Credentials credentials, int department, LocalDate date, int revision,
-            String reference, Map<String, Object> body) {
-        try {
-            JsonNode created = powerOffice.post(credentials, "/Vouchers/CashJournals", body);
+    /** After looking up a day whose earlier attempt has an unknown outcome: found (posted) or prepare to send. */
+    public void lookedUpFirst(Exchange exchange) {
+        Attempt attempt = attempt(exchange);
+        Optional<ExportOutcome> found = found(exchange, attempt,
+                "found in PowerOffice after an export whose outcome was unknown");
+        if (found.isPresent()) {
+            done(exchange, found.get());
+            return;
+        }
+        failIfLookupFailed(exchange);
+        exchange.getMessage().setHeader(STEP, "PREPARE");
+    }
+
+    /** PowerOffice's lock date, then its ids for our accounts, VAT codes and department: the CashVoucherPostDto. */
+    public void prepare(Exchange exchange) {
+        Attempt attempt = attempt(exchange);
+        LocalDate lockDate = directory.lockDate(attempt.credentials());
+        if (lockDate != null && !attempt.date.isAfter(lockDate)) {
+            done(exchange, locked(attempt.date, lockDate));
+            return;
+        }
+        VoucherResolver.Resolved resolved = VoucherResolver.resolve(attempt.voucher,
+                directory.masterData(attempt.credentials()), attempt.connection.powerOfficeDepartmentCode(),
+                emptyToNull(departmentName(attempt.department)), attempt.reference);
+        if (!resolved.ok()) {
+            done(exchange, ExportOutcome.of(attempt.date, "BLOCKED", String.join("; ", resolved.problems())));
+            return;
+        }
+        exchange.getMessage().setBody(resolved.body());
+        exchange.getMessage().setHeader(STEP, "SEND");
+    }
+
+    /** The ledger row SENDING, with the reference, is committed before the request leaves. */
+    public void sending(Exchange exchange) {
+        Attempt attempt = attempt(exchange);
+        ledger.markSending(attempt.department, attempt.date, attempt.revision, attempt.reference,
+                attempt.voucher.zNumber(), attempt.voucher.total(), attempt.voucher.lines(), ServerInstance.NAME);
+    }
+
+    /** PowerOffice's answer to the post: recorded, or (no answer, or a twin reference) looked up. */
+    public void answered(Exchange exchange) {
+        Attempt attempt = attempt(exchange);
+        Message message = exchange.getMessage();
+        String answer = message.getHeader(PowerOfficeCalls.ANSWER, String.class);
+        if (PowerOfficeCalls.OK.equals(answer)) {
+            JsonNode created = message.getBody(JsonNode.class);
             UUID id = UUID.fromString(created.path("Id").asText());
             long number = created.path("VoucherNo").asLong();
-            ledger.markPosted(department, date, revision, id, number, null);
-            log.info("Posted department {} day {} as voucher {} ({})", department, date, number, reference);
-            return new ExportOutcome(date, "POSTED", number, id.toString(), null);
-        } catch (PowerOfficeException e) {
-            if (e.kind() == PowerOfficeException.Kind.UNCERTAIN) {
-                return afterUncertain(credentials, department, date, revision, reference, e);
-            }
-            if (e.kind() == PowerOfficeException.Kind.REFUSED && e.getMessage().contains("already in use")) {
-                // an earlier attempt did reach PowerOffice: the reference is ours
-                Optional<ExportOutcome> found = findPosted(credentials, department, date, revision, reference,
-                        "PowerOffice already had this day's voucher");
-                if (found.isPresent()) {
-                    return found.get();
-                }
-            }
-            if (e.kind() == PowerOfficeException.Kind.REFUSED || e.kind() == PowerOfficeException.Kind.NOT_FOUND) {
-                // the chart or the lock date may have changed since we cached them
-                directory.forget(credentials);
-                LocalDate lockDate = lockDateQuietly(credentials);
-                if (lockDate != null && !date.isAfter(lockDate)) {
-                    ledger.markFailed(department, date, revision, e.getMessage());
-                    return ExportOutcome.of(date, "LOCKED", "PowerOffice's lock date is " + lockDate
-                            + ": days on or before it cannot be posted.");
-                }
-            }
-            ledger.markFailed(department, date, revision, e.getMessage());
-            return ExportOutcome.of(date, "FAILED", e.getMessage());
+            ledger.markPosted(attempt.department, attempt.date, attempt.revision, id, number, null);
+            log.info("Posted department {} day {} as voucher {} ({})", attempt.department, attempt.date, number,
+                    attempt.reference);
+            done(exchange, new ExportOutcome(attempt.date, "POSTED", number, id.toString(), null));
+            return;
         }
+        attempt.cause = message.getBody(String.class);
+        attempt.duplicate = PowerOfficeException.Kind.REFUSED.name().equals(answer)
+                && attempt.cause.contains("already in use");
+        if (PowerOfficeException.Kind.UNCERTAIN.name().equals(answer) || attempt.duplicate) {
+            message.setHeader(STEP, "LOOK_UP");
+            return;
+        }
+        done(exchange, refused(attempt, answer));
     }
 
-    private ExportOutcome afterUncertain(Credentials credentials, int department, LocalDate date, int revision,
-            String reference, PowerOfficeException cause) {
-        try {
-            Optional<ExportOutcome> found = findPosted(credentials, department, date, revision, reference,
-                    "PowerOffice took the voucher although its answer was lost");
-            if (found.isPresent()) {
-                return found.get();
-            }
-        } catch (PowerOfficeException again) {
-            log.warn("Could not ask PowerOffice about {} after an uncertain post: {}", reference, again.getMessage());
+    /** After a lost answer or a twin reference: PowerOffice has the voucher, or it does not (yet). */
+    public void lookedUpAfter(Exchange exchange) {
+        Attempt attempt = attempt(exchange);
+        String why = attempt.duplicate ? "PowerOffice already had this day's voucher"
+                : "PowerOffice took the voucher although its answer was lost";
+        Optional<ExportOutcome> found = found(exchange, attempt, why);
+        if (found.isPresent()) {
+            done(exchange, found.get());
+            return;
         }
-        String message = cause.getMessage() + ". Whether PowerOffice took the voucher is not known yet; the next "
-                + "export asks PowerOffice for reference " + reference + " before it sends anything.";
-        ledger.noteUncertain(department, date, revision, message);
-        return ExportOutcome.of(date, "FAILED", message);
+        if (attempt.duplicate) {
+            done(exchange, refused(attempt, PowerOfficeException.Kind.REFUSED.name()));
+            return;
+        }
+        if (!PowerOfficeCalls.OK.equals(exchange.getMessage().getHeader(PowerOfficeCalls.ANSWER))) {
+            log.warn("Could not ask PowerOffice about {} after an uncertain post: {}", attempt.reference,
+                    exchange.getMessage().getBody(String.class));
+        }
+        String message = attempt.cause + ". Whether PowerOffice took the voucher is not known yet; the next export "
+                + "asks PowerOffice for reference " + attempt.reference + " before it sends anything.";
+        ledger.noteUncertain(attempt.department, attempt.date, attempt.revision, message);
+        done(exchange, ExportOutcome.of(attempt.date, "FAILED", message));
+    }
+
+    /** Lets go of the day's lock (when this exchange took it) whatever happened. */
+    public void release(Exchange exchange) {
+        exchange.removeProperty(ATTEMPT);
+        if (Boolean.TRUE.equals(exchange.removeProperty(OWN_LOCK))) {
+            DayLock.Held held = (DayLock.Held) exchange.removeProperty(DAY_LOCK);
+            if (held != null) {
+                held.close();
+            }
+        }
+        exchange.getMessage().removeHeaders("PowerOffice*");
+        exchange.getMessage().removeHeader("ExternalImportReference");
+        exchange.getMessage().removeHeader(STEP);
+    }
+
+    /** A refusal: PowerOffice did not post it. The chart or the lock date may have changed since we cached them. */
+    private ExportOutcome refused(Attempt attempt, String answer) {
+        if (PowerOfficeException.Kind.REFUSED.name().equals(answer)
+                || PowerOfficeException.Kind.NOT_FOUND.name().equals(answer)) {
+            directory.forget(attempt.credentials());
+            LocalDate lockDate = lockDateQuietly(attempt.credentials());
+            if (lockDate != null && !attempt.date.isAfter(lockDate)) {
+                ledger.markFailed(attempt.department, attempt.date, attempt.revision, attempt.cause);
+                return locked(attempt.date, lockDate);
+            }
+        }
+        ledger.markFailed(attempt.department, attempt.date, attempt.revision, attempt.cause);
+        return ExportOutcome.of(attempt.date, "FAILED", attempt.cause);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Optional<ExportOutcome> found(Exchange exchange, Attempt attempt, String why) {
+        Message message = exchange.getMessage();
+        if (!PowerOfficeCalls.OK.equals(message.getHeader(PowerOfficeCalls.ANSWER))
+                || !(message.getBody() instanceof Map<?, ?> voucher)) {
+            return Optional.empty();
+        }
+        UUID id = UUID.fromString(String.valueOf(voucher.get("Id")));
+        long number = ((Number) voucher.get("VoucherNo")).longValue();
+        ledger.markPosted(attempt.department, attempt.date, attempt.revision, id, number, why);
+        log.info("Department {} day {}: {} (voucher {})", attempt.department, attempt.date, why, number);
+        return Optional.of(new ExportOutcome(attempt.date, "POSTED", number, id.toString(), why));
+    }
+
+    /** Sending blind after a failed lookup could post a twin (a reversal frees the reference): stop instead. */
+    private static void failIfLookupFailed(Exchange exchange) {
+        Message message = exchange.getMessage();
+        String answer = message.getHeader(PowerOfficeCalls.ANSWER, String.class);
+        if (!PowerOfficeCalls.OK.equals(answer)) {
+            throw new PowerOfficeException(PowerOfficeException.Kind.valueOf(answer),
+                    message.getHeader(PowerOfficeCalls.STATUS, 0, Integer.class), message.getBody(String.class));
+        }
     }
 
     private LocalDate lockDateQuietly(Credentials credentials) {
@@ -147,21 +263,35 @@ public class VoucherPosting {
         }
     }
 
-    /** Looks for a live voucher with our reference among the day's postings (AccountTransactions). */
-    private Optional<ExportOutcome> findPosted(Credentials credentials, int department, LocalDate date, int revision,
-            String reference, String why) {
-        for (JsonNode row : powerOffice.list(credentials, "/AccountTransactions",
-                Map.of("fromDate", date.toString(), "toDate", date.toString()))) {
-            if (reference.equals(row.path("ExternalImportReference").asText(null))
-                    && !row.path("IsReversed").asBoolean(false)) {
-                UUID id = UUID.fromString(row.path("VoucherId").asText());
-                long number = row.path("VoucherNo").asLong();
-                ledger.markPosted(department, date, revision, id, number, why);
-                log.info("Department {} day {}: {} (voucher {})", department, date, why, number);
-                return Optional.of(new ExportOutcome(date, "POSTED", number, id.toString(), why));
-            }
-        }
-        return Optional.empty();
+    private static String emptyToNull(String text) {
+        return text == null || text.isEmpty() ? null : text;
+    }
+
+    private static Attempt attempt(Exchange exchange) {
+        return exchange.getProperty(ATTEMPT, Attempt.class);
+    }
+
+    private static void done(Exchange exchange, ExportOutcome outcome) {
+        exchange.getMessage().setBody(outcome);
+        exchange.getMessage().setHeader(STEP, "DONE");
+    }
+
+    static ExportOutcome locked(LocalDate date, LocalDate lockDate) {
+        return ExportOutcome.of(date, "LOCKED", "PowerOffice's lock date is " + lockDate
+                + ": days on or before it cannot be posted.");
+    }
+
+    static String notConnected(int departmentId) {
+        return "Department " + departmentId + " is not connected to PowerOffice: PUT /api/departments/"
+                + departmentId + "/connection";
+    }
+
+    /** The department's POS name for the voucher's description; read once in a while, not once a day. */
+    private String departmentName(int departmentId) {
+        return departmentNames.get(departmentId, id -> {
+            List<String> names = pos.queryForList("SELECT name FROM pos.departments WHERE id = ?", String.class, id);
+            return names.isEmpty() ? "" : names.get(0);
+        });
     }
 
     static ExportOutcome alreadyPosted(ExportLedger.Entry entry) {

@@ -1,142 +1,226 @@
 package no.pogobridge.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import no.pogobridge.department.DepartmentConnection;
-import no.pogobridge.poweroffice.PowerOfficeClient;
-import no.pogobridge.poweroffice.PowerOfficeClient.Credentials;
+import no.pogobridge.department.DepartmentConnections;
+import no.pogobridge.poweroffice.Credentials;
+import no.pogobridge.poweroffice.PowerOfficeCalls;
 import no.pogobridge.poweroffice.PowerOfficeDirectory;
 import no.pogobridge.poweroffice.PowerOfficeException;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Brings PowerOffice back in line with the POS for one department-day (accounting-rules.md, "Replay of a period"):
- * unchanged figures are left alone, a day never posted is posted, changed figures are corrected by reversing the
- * posted voucher and posting the new figures as the next revision. Nothing is deleted. Under the day's lock the
- * ledger moves REVERSING -> REVERSED -> next revision SENDING -> POSTED, so an interruption anywhere is finished by
- * the next replay or start, never doubled.
+ * Brings PowerOffice back in line with the POS for one department-day (accounting-rules.md, "Replay of a period"),
+ * one decision per step of the route replay-daily-voucher (routes/replay.camel.yaml): unchanged figures are left
+ * alone, a day never posted is posted, changed figures are corrected by reversing the posted voucher and posting the
+ * new figures as the next revision. Nothing is deleted. Under the day's lock the ledger moves REVERSING -> REVERSED ->
+ * next revision SENDING -> POSTED, so an interruption anywhere is finished by the next replay or start, never doubled.
+ *
+ * <p>Each step sets the header {@code ReplayStep}: REVERSE, CHECK_REVERSAL, POST or DONE (the body is then the
+ * day's {@link ExportOutcome}).
  */
-@Component
+@Component("voucherReplay")
 public class VoucherReplay {
 
+    public static final String STEP = "ReplayStep";
+
     private static final Logger log = LoggerFactory.getLogger(VoucherReplay.class);
+    private static final String VOUCHER = "dayVoucher";
+    private static final String REPLACED = "replacedRevision";
 
     private final ExportLedger ledger;
     private final DayLock locks;
-    private final VoucherPosting posting;
-    private final PowerOfficeClient powerOffice;
+    private final DepartmentConnections connections;
     private final PowerOfficeDirectory directory;
 
-    public VoucherReplay(ExportLedger ledger, DayLock locks, VoucherPosting posting, PowerOfficeClient powerOffice,
+    public VoucherReplay(ExportLedger ledger, DayLock locks, DepartmentConnections connections,
             PowerOfficeDirectory directory) {
         this.ledger = ledger;
         this.locks = locks;
-        this.posting = posting;
-        this.powerOffice = powerOffice;
+        this.connections = connections;
         this.directory = directory;
     }
 
-    public ExportOutcome replay(DepartmentConnection connection, DailyVoucher voucher, String departmentName) {
+    /** Under the day's lock: what the day needs (nothing, a first post, or a reversal before the new revision). */
+    public void decide(Exchange exchange) {
+        DailyVoucher voucher = exchange.getMessage().getBody(DailyVoucher.class);
         LocalDate date = voucher.businessDate();
-        int department = connection.departmentId();
-        Credentials credentials = connection.credentials();
+        DepartmentConnection connection = connections.find(voucher.departmentId()).orElse(null);
+        if (connection == null) {
+            done(exchange, ExportOutcome.of(date, "BLOCKED", VoucherPosting.notConnected(voucher.departmentId())));
+            return;
+        }
         if (!voucher.closed()) {
-            return ExportOutcome.of(date, "BLOCKED", "The day has no Z-report yet, so there is nothing to replay.");
+            done(exchange, ExportOutcome.of(date, "BLOCKED", "The day has no Z-report yet, so there is nothing to "
+                    + "replay."));
+            return;
         }
         if (voucher.blocked()) {
-            return ExportOutcome.of(date, "BLOCKED", String.join("; ", voucher.problems())
-                    + " (the posted voucher, if any, is left as it is)");
+            done(exchange, ExportOutcome.of(date, "BLOCKED", String.join("; ", voucher.problems())
+                    + " (the posted voucher, if any, is left as it is)"));
+            return;
         }
-        try (DayLock.Held held = locks.acquire(department, date)) {
-            Optional<ExportLedger.Entry> current = ledger.current(department, date);
-            LocalDate lockDate = directory.lockDate(credentials);
-            if (lockDate != null && !date.isAfter(lockDate)) {
-                return ExportOutcome.of(date, "LOCKED", "PowerOffice's lock date is " + lockDate
-                        + ": the day is left as it is.");
-            }
-            if (current.isEmpty() || current.get().status() == ExportLedger.Status.FAILED
-                    || current.get().status() == ExportLedger.Status.SENDING
-                    || current.get().status() == ExportLedger.Status.CLAIMED) {
-                if (voucher.empty()) {
-                    return ExportOutcome.of(date, "UNCHANGED", "Nothing to post, and nothing was posted.");
-                }
-                return posting.postLocked(connection, voucher, departmentName);
-            }
-            ExportLedger.Entry posted = current.get();
-            if (posted.status() == ExportLedger.Status.POSTED) {
-                if (sameLines(ledger.lines(posted), voucher.lines())) {
-                    return new ExportOutcome(date, "UNCHANGED", posted.voucherNo(), id(posted),
-                            "Revision " + posted.revision() + " (voucher " + posted.voucherNo() + ") matches the POS.");
-                }
-                VoucherResolver.Resolved resolved = VoucherResolver.resolve(voucher, directory.masterData(credentials),
-                        connection.powerOfficeDepartmentCode(), departmentName, "check");
-                if (!resolved.ok()) {
-                    return ExportOutcome.of(date, "BLOCKED", String.join("; ", resolved.problems())
-                            + " (the posted voucher is left as it is)");
-                }
-                String why = "Replaced: the POS figures changed (total " + posted.total() + " -> " + voucher.total()
-                        + ")";
-                ledger.markReversing(department, date, posted.revision(), why);
-                posted = ledger.current(department, date).orElseThrow();
-            }
-            if (posted.status() == ExportLedger.Status.REVERSING) {
-                reverse(credentials, posted);
-                ledger.markReversed(department, date, posted.revision());
-            }
-            // the newest revision is reversed now: post the new figures as the next one
+        exchange.setProperty(VOUCHER, voucher);
+        exchange.setProperty(VoucherPosting.DAY_LOCK, locks.acquire(connection.departmentId(), date));
+        Credentials credentials = connection.credentials();
+        Optional<ExportLedger.Entry> current = ledger.current(connection.departmentId(), date);
+        LocalDate lockDate = directory.lockDate(credentials);
+        if (lockDate != null && !date.isAfter(lockDate)) {
+            done(exchange, ExportOutcome.of(date, "LOCKED", "PowerOffice's lock date is " + lockDate
+                    + ": the day is left as it is."));
+            return;
+        }
+        if (current.isEmpty() || current.get().status() == ExportLedger.Status.FAILED
+                || current.get().status() == ExportLedger.Status.SENDING
+                || current.get().status() == ExportLedger.Status.CLAIMED) {
             if (voucher.empty()) {
-                return ExportOutcome.of(date, "CORRECTED", "Voucher " + posted.voucherNo() + " reversed; the day "
-                        + "now has nothing to post.");
-            }
-            ExportOutcome reposted = posting.postLocked(connection, voucher, departmentName);
-            if (!"POSTED".equals(reposted.outcome())) {
-                return reposted;
-            }
-            log.info("Department {} day {}: voucher {} reversed, corrected as voucher {}", department, date,
-                    posted.voucherNo(), reposted.voucherNo());
-            return new ExportOutcome(date, "CORRECTED", reposted.voucherNo(), reposted.voucherId(),
-                    "Voucher " + posted.voucherNo() + " (revision " + posted.revision() + ") reversed; the new "
-                            + "figures are voucher " + reposted.voucherNo() + ".");
-        }
-    }
-
-    /** Reverses a posted voucher; a voucher PowerOffice reports reversed already counts as done. */
-    private void reverse(Credentials credentials, ExportLedger.Entry entry) {
-        String id = id(entry);
-        try {
-            powerOffice.post(credentials, "/Vouchers/Reverse/" + id, null);
-        } catch (PowerOfficeException e) {
-            if (e.kind() == PowerOfficeException.Kind.REFUSED && e.getMessage().contains("already reversed")) {
+                done(exchange, ExportOutcome.of(date, "UNCHANGED", "Nothing to post, and nothing was posted."));
                 return;
             }
-            if (e.kind() == PowerOfficeException.Kind.UNCERTAIN && isReversed(credentials, id)) {
+            post(exchange);
+            return;
+        }
+        ExportLedger.Entry posted = current.get();
+        if (posted.status() == ExportLedger.Status.POSTED) {
+            if (sameLines(ledger.lines(posted), voucher.lines())) {
+                done(exchange, new ExportOutcome(date, "UNCHANGED", posted.voucherNo(), id(posted),
+                        "Revision " + posted.revision() + " (voucher " + posted.voucherNo() + ") matches the POS."));
                 return;
             }
-            throw e;
+            VoucherResolver.Resolved resolved = VoucherResolver.resolve(voucher, directory.masterData(credentials),
+                    connection.powerOfficeDepartmentCode(), null, "check");
+            if (!resolved.ok()) {
+                done(exchange, ExportOutcome.of(date, "BLOCKED", String.join("; ", resolved.problems())
+                        + " (the posted voucher is left as it is)"));
+                return;
+            }
+            String why = "Replaced: the POS figures changed (total " + posted.total() + " -> " + voucher.total() + ")";
+            ledger.markReversing(connection.departmentId(), date, posted.revision(), why);
+            posted = ledger.current(connection.departmentId(), date).orElseThrow();
         }
+        exchange.setProperty(REPLACED, posted);
+        if (posted.status() == ExportLedger.Status.REVERSING) {
+            Message message = exchange.getMessage();
+            message.setHeader(PowerOfficeCalls.CREDENTIALS, credentials);
+            message.setHeader("VoucherId", id(posted));
+            message.setHeader(STEP, "REVERSE");
+            return;
+        }
+        afterReversal(exchange);
     }
 
-    private boolean isReversed(Credentials credentials, String voucherId) {
-        JsonNode voucher = powerOffice.get(credentials, "/Vouchers/CashJournals/" + voucherId, Map.of());
-        return voucher != null && voucher.path("IsReversed").asBoolean(false);
+    /** PowerOffice's answer to the reversal: done, reversed already, or not known (then look at the voucher). */
+    public void reversed(Exchange exchange) {
+        Message message = exchange.getMessage();
+        String answer = message.getHeader(PowerOfficeCalls.ANSWER, String.class);
+        String text = message.getBody(String.class);
+        if (PowerOfficeCalls.OK.equals(answer)
+                || (PowerOfficeException.Kind.REFUSED.name().equals(answer) && text.contains("already reversed"))) {
+            markReversed(exchange);
+            return;
+        }
+        if (PowerOfficeException.Kind.UNCERTAIN.name().equals(answer)) {
+            exchange.setProperty("reversalFailure", text);
+            message.setHeader(STEP, "CHECK_REVERSAL");
+            return;
+        }
+        throw new PowerOfficeException(PowerOfficeException.Kind.valueOf(answer),
+                message.getHeader(PowerOfficeCalls.STATUS, 0, Integer.class), text);
     }
 
+    /** The voucher as PowerOffice holds it after a reversal whose answer was lost. */
+    public void checkedReversal(Exchange exchange) {
+        Message message = exchange.getMessage();
+        if (PowerOfficeCalls.OK.equals(message.getHeader(PowerOfficeCalls.ANSWER))
+                && message.getBody(JsonNode.class) != null
+                && message.getBody(JsonNode.class).path("IsReversed").asBoolean(false)) {
+            markReversed(exchange);
+            return;
+        }
+        throw new PowerOfficeException(PowerOfficeException.Kind.UNCERTAIN, 0,
+                exchange.getProperty("reversalFailure", String.class) + ". The reversal is finished by the next "
+                        + "replay (or at start).");
+    }
+
+    /** The new figures went out as the next revision: the day is CORRECTED (or whatever the post answered). */
+    public void posted(Exchange exchange) {
+        ExportOutcome reposted = exchange.getMessage().getBody(ExportOutcome.class);
+        ExportLedger.Entry replaced = exchange.getProperty(REPLACED, ExportLedger.Entry.class);
+        if (replaced == null || !"POSTED".equals(reposted.outcome())) {
+            return;
+        }
+        log.info("Department {} day {}: voucher {} reversed, corrected as voucher {}", replaced.departmentId(),
+                replaced.businessDate(), replaced.voucherNo(), reposted.voucherNo());
+        exchange.getMessage().setBody(new ExportOutcome(reposted.businessDate(), "CORRECTED", reposted.voucherNo(),
+                reposted.voucherId(), "Voucher " + replaced.voucherNo() + " (revision " + replaced.revision()
+                        + ") reversed; the new figures are voucher " + reposted.voucherNo() + "."));
+    }
+
+    public void release(Exchange exchange) {
+        DayLock.Held held = (DayLock.Held) exchange.removeProperty(VoucherPosting.DAY_LOCK);
+        if (held != null) {
+            held.close();
+        }
+        exchange.removeProperty(VOUCHER);
+        exchange.removeProperty(REPLACED);
+        exchange.removeProperty("reversalFailure");
+        exchange.getMessage().removeHeaders("PowerOffice*");
+        exchange.getMessage().removeHeader("VoucherId");
+        exchange.getMessage().removeHeader(STEP);
+    }
+
+    private void markReversed(Exchange exchange) {
+        ExportLedger.Entry replaced = exchange.getProperty(REPLACED, ExportLedger.Entry.class);
+        ledger.markReversed(replaced.departmentId(), replaced.businessDate(), replaced.revision());
+        afterReversal(exchange);
+    }
+
+    /** The newest revision is reversed now: post the new figures as the next one, or say the day is now empty. */
+    private void afterReversal(Exchange exchange) {
+        DailyVoucher voucher = exchange.getProperty(VOUCHER, DailyVoucher.class);
+        ExportLedger.Entry replaced = exchange.getProperty(REPLACED, ExportLedger.Entry.class);
+        if (voucher.empty()) {
+            done(exchange, ExportOutcome.of(voucher.businessDate(), "CORRECTED", "Voucher " + replaced.voucherNo()
+                    + " reversed; the day now has nothing to post."));
+            return;
+        }
+        post(exchange);
+    }
+
+    private static void post(Exchange exchange) {
+        exchange.getMessage().setBody(exchange.getProperty(VOUCHER));
+        exchange.getMessage().setHeader(STEP, "POST");
+    }
+
+    private static void done(Exchange exchange, ExportOutcome outcome) {
+        exchange.getMessage().setBody(outcome);
+        exchange.getMessage().setHeader(STEP, "DONE");
+    }
+
+    /** The same account, VAT code and amount on every line, whatever order the lines were stored in. */
     static boolean sameLines(List<DailyVoucher.VoucherLine> posted, List<DailyVoucher.VoucherLine> now) {
         if (posted.size() != now.size()) {
             return false;
         }
-        for (int i = 0; i < posted.size(); i++) {
-            DailyVoucher.VoucherLine a = posted.get(i);
-            DailyVoucher.VoucherLine b = now.get(i);
-            if (!Objects.equals(a.account(), b.account()) || !Objects.equals(a.vatCode(), b.vatCode())
-                    || a.amount().compareTo(b.amount()) != 0) {
+        Comparator<DailyVoucher.VoucherLine> order = Comparator
+                .comparing((DailyVoucher.VoucherLine l) -> Objects.requireNonNullElse(l.account(), Integer.MAX_VALUE))
+                .thenComparing(l -> Objects.requireNonNullElse(l.vatCode(), ""))
+                .thenComparing(DailyVoucher.VoucherLine::amount);
+        List<DailyVoucher.VoucherLine> a = posted.stream().sorted(order).toList();
+        List<DailyVoucher.VoucherLine> b = now.stream().sorted(order).toList();
+        for (int i = 0; i < a.size(); i++) {
+            if (!Objects.equals(a.get(i).account(), b.get(i).account())
+                    || !Objects.equals(a.get(i).vatCode(), b.get(i).vatCode())
+                    || a.get(i).amount().compareTo(b.get(i).amount()) != 0) {
                 return false;
             }
         }

@@ -19,8 +19,8 @@ import no.pogobridge.department.DepartmentConnections;
 import no.pogobridge.export.BusinessDayCalendar;
 import no.pogobridge.export.Setup;
 import no.pogobridge.mapping.SetupReader;
-import no.pogobridge.poweroffice.PowerOfficeClient;
-import no.pogobridge.poweroffice.PowerOfficeClient.Credentials;
+import no.pogobridge.poweroffice.PowerOffice;
+import no.pogobridge.poweroffice.Credentials;
 import no.pogobridge.poweroffice.PowerOfficeDirectory;
 import no.pogobridge.poweroffice.PowerOfficeException;
 import org.apache.camel.Exchange;
@@ -43,11 +43,11 @@ public class Invoicing {
     private final InvoiceLedger ledger;
     private final CustomerLinks links;
     private final SetupReader setup;
-    private final PowerOfficeClient powerOffice;
+    private final PowerOffice powerOffice;
     private final PowerOfficeDirectory directory;
 
     public Invoicing(DepartmentConnections connections, InvoiceLedger ledger, CustomerLinks links, SetupReader setup,
-            PowerOfficeClient powerOffice, PowerOfficeDirectory directory) {
+            PowerOffice powerOffice, PowerOfficeDirectory directory) {
         this.connections = connections;
         this.ledger = ledger;
         this.links = links;
@@ -140,7 +140,7 @@ public class Invoicing {
         Map<String, Object> body = SalesOrderBuilder.build(order, link, s.productTypeMappings(), names, products,
                 departmentId);
         ledger.markSending(order.id());
-        JsonNode created = powerOffice.postOnce(credentials, "/SalesOrders/Complete", body);
+        JsonNode created = powerOffice.completeSalesOrder(credentials, body);
         UUID id = UUID.fromString(created.path("Id").asText());
         long number = created.path("SalesOrderNo").asLong();
         ledger.markSent(order.id(), id, number);

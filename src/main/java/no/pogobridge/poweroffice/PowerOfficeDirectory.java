@@ -9,7 +9,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import no.pogobridge.poweroffice.PowerOfficeClient.Credentials;
 import org.springframework.stereotype.Component;
 
 /**
@@ -45,14 +44,14 @@ public class PowerOfficeDirectory {
             Map<String, Department> departments) {
     }
 
-    private final PowerOfficeClient client;
+    private final PowerOffice client;
     private final Cache<String, MasterData> cache;
     private final Cache<String, Map<String, Product>> productCache;
     /** The lock date moves rarely; a minute's cache spares a call per day when a long period is exported. */
     private final Cache<String, java.util.Optional<LocalDate>> lockDates = Caffeine.newBuilder()
             .expireAfterWrite(java.time.Duration.ofMinutes(1)).build();
 
-    public PowerOfficeDirectory(PowerOfficeClient client, PowerOfficeSettings settings) {
+    public PowerOfficeDirectory(PowerOffice client, PowerOfficeSettings settings) {
         this.client = client;
         this.cache = Caffeine.newBuilder().expireAfterWrite(settings.masterDataTtl()).build();
         this.productCache = Caffeine.newBuilder().expireAfterWrite(settings.masterDataTtl()).build();
@@ -76,14 +75,14 @@ public class PowerOfficeDirectory {
     }
 
     public ClientInformation clientInformation(Credentials credentials) {
-        JsonNode info = client.get(credentials, "/ClientIntegrationInformation", Map.of());
+        JsonNode info = client.clientInformation(credentials);
         return new ClientInformation(info.path("ClientId").asText(null), info.path("ClientName").asText(null),
                 strings(info.path("ValidPrivileges")), strings(info.path("InvalidPrivileges")));
     }
 
     public LocalDate lockDate(Credentials credentials) {
         return lockDates.get(credentials.clientKey(), key -> {
-            JsonNode settings = client.get(credentials, "/LockDateSettings", Map.of());
+            JsonNode settings = client.lockDateSettings(credentials);
             String date = settings == null ? null : settings.path("LockDate").asText(null);
             return java.util.Optional.ofNullable(date == null || date.isBlank() ? null
                     : LocalDate.parse(date.substring(0, 10)));
@@ -92,7 +91,7 @@ public class PowerOfficeDirectory {
 
     public List<Customer> customers(Credentials credentials) {
         List<Customer> customers = new ArrayList<>();
-        for (JsonNode c : client.list(credentials, "/Customers", Map.of())) {
+        for (JsonNode c : client.customers(credentials)) {
             customers.add(new Customer(c.path("Id").asLong(), c.path("Number").asLong(), c.path("Name").asText(),
                     c.path("OrganizationNumber").asText(null), c.path("IsArchived").asBoolean(false)));
         }
@@ -109,7 +108,7 @@ public class PowerOfficeDirectory {
         Map<Long, Account> accountsById = new LinkedHashMap<>();
         master.accounts().values().forEach(a -> accountsById.put(a.id(), a));
         Map<String, Product> products = new LinkedHashMap<>();
-        for (JsonNode p : client.list(credentials, "/Products", Map.of("isArchived", "false"))) {
+        for (JsonNode p : client.products(credentials)) {
             Account account = accountsById.get(p.path("StandardSalesAccountId").asLong());
             VatCode vat = account == null || account.vatCode() == null ? null
                     : master.vatCodes().get(account.vatCode());
@@ -121,17 +120,17 @@ public class PowerOfficeDirectory {
 
     private MasterData load(Credentials credentials) {
         Map<Long, Account> accounts = new LinkedHashMap<>();
-        for (JsonNode a : client.list(credentials, "/GeneralLedgerAccounts", Map.of())) {
+        for (JsonNode a : client.generalLedgerAccounts(credentials)) {
             accounts.put(a.path("AccountNo").asLong(), new Account(a.path("Id").asLong(), a.path("AccountNo").asLong(),
                     a.path("Name").asText(), a.path("IsActive").asBoolean(true), a.path("VatCode").asText(null)));
         }
         Map<String, VatCode> vatCodes = new LinkedHashMap<>();
-        for (JsonNode v : client.list(credentials, "/VatCodes", Map.of())) {
+        for (JsonNode v : client.vatCodes(credentials)) {
             vatCodes.put(v.path("Code").asText(), new VatCode(v.path("Id").asLong(), v.path("Code").asText(),
                     v.path("Rate").decimalValue(), v.path("IsActive").asBoolean(true)));
         }
         Map<String, Department> departments = new LinkedHashMap<>();
-        for (JsonNode d : client.list(credentials, "/Departments", Map.of())) {
+        for (JsonNode d : client.departments(credentials)) {
             departments.put(d.path("Code").asText(), new Department(d.path("Id").asLong(), d.path("Code").asText(),
                     d.path("Name").asText(), d.path("IsActive").asBoolean(true)));
         }

@@ -12,7 +12,7 @@ import org.springframework.mock.env.MockEnvironment;
 class PowerOfficeEndpointsTest {
 
     private static PowerOfficeSettings settings(String api, String token, String app, String sub, List<String> addOns) {
-        return new PowerOfficeSettings(api, token, app, sub, addOns, Duration.ofSeconds(30), 9, Duration.ofMinutes(10));
+        return new PowerOfficeSettings(api, token, app, sub, addOns, 30_000, 5_000, 9, Duration.ofMinutes(10));
     }
 
     @Test

@@ -20,7 +20,7 @@ import org.springframework.context.annotation.Import;
     "pogo.operator.token=test-operator-token",
     "pogo.demo.orders-per-day=40",
     "pogo.sandbox.hang=PT4S",
-    "pogo.poweroffice.timeout=PT2S",
+    "pogo.poweroffice.timeout-millis=2000",
     "pogo.invoicing.poll-seconds=3600",
     "logging.level.org.apache.camel.test.spring.junit5=WARN",
 })

@@ -1,0 +1,112 @@
+package no.pogobridge.poweroffice;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import no.pogobridge.department.Secrets;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.springframework.context.annotation.Lazy;
+import org.springframework.stereotype.Component;
+
+/**
+ * PowerOffice access tokens per client key: requested through the route poweroffice-token only when a client has
+ * none, kept until a minute before they expire (PowerOffice's are valid 20 minutes and come without a refresh
+ * token), never one per call. A 401 makes the route forget the token and ask once for a fresh one.
+ */
+@Component("powerOfficeTokens")
+public class PowerOfficeTokens {
+
+    private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(60);
+
+    private record Token(String value, Duration lifetime) {
+        @Override
+        public String toString() {
+            return "Token[" + Secrets.mask(value) + ", " + lifetime + "]";
+        }
+    }
+
+    private final ProducerTemplate routes;
+    private final PowerOfficeEndpoints endpoints;
+    private final PowerOfficeMetrics metrics;
+    private final Cache<String, Token> tokens = Caffeine.newBuilder()
+            .expireAfter(new Expiry<String, Token>() {
+                @Override
+                public long expireAfterCreate(String key, Token token, long now) {
+                    return token.lifetime().minus(RENEW_BEFORE_EXPIRY).toNanos();
+                }
+
+                @Override
+                public long expireAfterUpdate(String key, Token token, long now, long current) {
+                    return expireAfterCreate(key, token, now);
+                }
+
+                @Override
+                public long expireAfterRead(String key, Token token, long now, long current) {
+                    return current;
+                }
+            })
+            .build();
+
+    public PowerOfficeTokens(@Lazy ProducerTemplate routes, PowerOfficeEndpoints endpoints,
+            PowerOfficeMetrics metrics) {
+        this.routes = routes;
+        this.endpoints = endpoints;
+        this.metrics = metrics;
+    }
+
+    /** The Authorization header of an API call. */
+    public String bearer(Credentials credentials) {
+        if (credentials == null) {
+            throw new IllegalArgumentException("a PowerOffice call needs the header PowerOfficeCredentials");
+        }
+        return "Bearer " + tokens.get(key(credentials), key -> request(credentials)).value();
+    }
+
+    /** The Authorization header of the token request: Basic base64(applicationKey:clientKey). */
+    public String basic(Credentials credentials) {
+        String applicationKey = endpoints.applicationKey(credentials.slot());
+        return "Basic " + Base64.getEncoder().encodeToString((applicationKey + ":" + credentials.clientKey())
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    public void forget(Credentials credentials) {
+        tokens.invalidate(key(credentials));
+    }
+
+    /** Asks PowerOffice for a fresh token: its answer to whether this key pair is valid. */
+    public void verify(Credentials credentials) {
+        forget(credentials);
+        bearer(credentials);
+    }
+
+    private Token request(Credentials credentials) {
+        Exchange answer = routes.send("direct:poweroffice-token", exchange ->
+                exchange.getMessage().setHeader(PowerOfficeCalls.CREDENTIALS, credentials));
+        if (answer.getException() != null) {
+            throw new PowerOfficeException(PowerOfficeException.Kind.UNCERTAIN, 0, "the token request failed: "
+                    + answer.getException().getMessage(), answer.getException());
+        }
+        String kind = answer.getMessage().getHeader(PowerOfficeCalls.ANSWER, String.class);
+        if (!PowerOfficeCalls.OK.equals(kind)) {
+            int status = answer.getMessage().getHeader(PowerOfficeCalls.STATUS, 0, Integer.class);
+            String reason = answer.getMessage().getBody(String.class);
+            if (PowerOfficeException.Kind.KEYS_REJECTED.name().equals(kind)) {
+                reason = "PowerOffice rejected the client key " + Secrets.mask(credentials.clientKey())
+                        + " with application-key slot " + credentials.slot() + reason.substring(reason.indexOf(')') + 1);
+            }
+            throw new PowerOfficeException(PowerOfficeException.Kind.valueOf(kind), status, reason);
+        }
+        JsonNode body = answer.getMessage().getBody(JsonNode.class);
+        metrics.tokenRenewed();
+        return new Token(body.path("access_token").asText(), Duration.ofSeconds(body.path("expires_in").asLong(1200)));
+    }
+
+    private static String key(Credentials credentials) {
+        return credentials.slot() + ":" + credentials.clientKey();
+    }
+}

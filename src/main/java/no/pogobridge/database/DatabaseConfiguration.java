@@ -30,7 +30,10 @@ public class DatabaseConfiguration {
     HikariDataSource appDataSource(DatabaseServers servers, DatabaseProperties properties) {
         HikariConfig config = hikari("app", servers.app());
         config.setSchema(properties.appDb().schema());
-        config.setMaximumPoolSize(10);
+        // day locks hold a connection while a day is posted (one per export worker and job), beside the ledger,
+        // Quartz and the quota; connections are opened as they are needed
+        config.setMaximumPoolSize(24);
+        config.setMinimumIdle(2);
         return new HikariDataSource(config);
     }
 
@@ -41,7 +44,10 @@ public class DatabaseConfiguration {
         // (PgJDBC honours read-only under autocommit only with readOnlyMode=always)
         config.setReadOnly(true);
         config.addDataSourceProperty("readOnlyMode", "always");
-        config.setMaximumPoolSize(6);
+        // a day's sums are a small, index-driven query: starting parallel workers for it costs more than it saves
+        config.setConnectionInitSql("SET max_parallel_workers_per_gather = 0");
+        config.setMaximumPoolSize(10);
+        config.setMinimumIdle(1);
         return new HikariDataSource(config);
     }
 

@@ -2,12 +2,12 @@ package no.pogobridge.export;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import no.pogobridge.department.DepartmentConnection;
 import no.pogobridge.department.DepartmentConnections;
 import org.slf4j.Logger;
@@ -23,6 +23,9 @@ import org.springframework.stereotype.Component;
  */
 @Component("automaticExport")
 public class AutomaticExport {
+
+    /** How many days of a backlog are read from the POS and the ledger at a time. */
+    static final int CHUNK_DAYS = 31;
 
     private static final Logger log = LoggerFactory.getLogger(AutomaticExport.class);
 
@@ -41,51 +44,93 @@ public class AutomaticExport {
         this.clock = clock;
     }
 
-    public List<DayRequest> dueDays() {
-        List<DayRequest> due = new ArrayList<>();
+    /** One department's backlog: its closed days from {@code from} to {@code to} that are not posted yet. */
+    public record Backlog(int departmentId, LocalDate from, LocalDate to) {
+    }
+
+    /** Every department with automatic export on that has closed days to look at. */
+    public List<Backlog> backlogs() {
+        List<Backlog> backlogs = new ArrayList<>();
         for (DepartmentConnection c : connections.all().values()) {
             if (!c.autoExport()) {
                 continue;
             }
             LocalDate from = start(c);
-            if (from == null) {
-                continue;
-            }
             LocalDate lastClosed = BusinessDayCalendar.startingAt(c.businessDayStart()).dateOf(clock.instant())
                     .minusDays(1);
-            Set<LocalDate> posted = new HashSet<>(app.queryForList("""
-                    SELECT business_date FROM export_ledger
-                    WHERE department_id = ? AND business_date >= ? AND status = 'POSTED'""",
-                    LocalDate.class, c.departmentId(), from));
-            List<LocalDate> closed = pos.queryForList("""
-                    SELECT business_date FROM pos.z_reports
-                    WHERE department_id = ? AND business_date BETWEEN ? AND ? ORDER BY business_date""",
-                    LocalDate.class, c.departmentId(), from, lastClosed);
-            for (LocalDate day : closed) {
-                if (!posted.contains(day)) {
-                    due.add(new DayRequest(c.departmentId(), day));
-                }
+            if (from != null && !from.isAfter(lastClosed)) {
+                backlogs.add(new Backlog(c.departmentId(), from, lastClosed));
             }
         }
-        if (!due.isEmpty()) {
-            log.info("Automatic export: {} closed day(s) to export", due.size());
-        }
-        return due;
+        return backlogs;
     }
 
-    /** Logs what the run did, one line per outcome kind, so an operator sees a backlog shrink. */
-    public Map<String, Integer> report(List<ExportOutcome> outcomes) {
-        Map<String, Integer> counts = new TreeMap<>();
-        for (ExportOutcome outcome : outcomes) {
-            counts.merge(outcome.outcome(), 1, Integer::sum);
-            if (!"POSTED".equals(outcome.outcome()) && !"ALREADY_POSTED".equals(outcome.outcome())) {
-                log.warn("Automatic export {}: {} {}", outcome.businessDate(), outcome.outcome(), outcome.message());
+    /**
+     * The backlog's closed days (with a Z-report) not posted yet, oldest first, read a month at a time as the
+     * export goes, so a year of backlog is never one list.
+     */
+    public Iterator<DayRequest> dueDays(Backlog backlog) {
+        return new Iterator<>() {
+            private LocalDate next = backlog.from();
+            private final ArrayDeque<DayRequest> chunk = new ArrayDeque<>();
+
+            @Override
+            public boolean hasNext() {
+                while (chunk.isEmpty() && !next.isAfter(backlog.to())) {
+                    LocalDate end = next.plusDays(CHUNK_DAYS - 1L);
+                    if (end.isAfter(backlog.to())) {
+                        end = backlog.to();
+                    }
+                    Set<LocalDate> posted = new HashSet<>(app.queryForList("""
+                            SELECT business_date FROM export_ledger
+                            WHERE department_id = ? AND business_date BETWEEN ? AND ? AND status = 'POSTED'""",
+                            LocalDate.class, backlog.departmentId(), next, end));
+                    for (LocalDate day : pos.queryForList("""
+                            SELECT business_date FROM pos.z_reports
+                            WHERE department_id = ? AND business_date BETWEEN ? AND ? ORDER BY business_date""",
+                            LocalDate.class, backlog.departmentId(), next, end)) {
+                        if (!posted.contains(day)) {
+                            chunk.add(new DayRequest(backlog.departmentId(), day));
+                        }
+                    }
+                    next = end.plusDays(1);
+                }
+                return !chunk.isEmpty();
             }
+
+            @Override
+            public DayRequest next() {
+                if (!hasNext()) {
+                    throw new java.util.NoSuchElementException();
+                }
+                return chunk.poll();
+            }
+        };
+    }
+
+    /** Logs what the run did per department, so an operator sees a backlog shrink; answers the report. */
+    public ExportReport report(Object result, long startedNanos) {
+        ExportReport report = result instanceof ExportReport r ? r : new ExportReport();
+        if (report.days() > 0) {
+            report.counts().forEach((department, counts) -> log.info("Automatic export, department {}: {}",
+                    department, counts));
+            log.info("Automatic export done: {} in {} s", report.totals(),
+                    String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - startedNanos) / 1e9));
         }
-        if (!counts.isEmpty()) {
-            log.info("Automatic export done: {}", counts);
+        return report;
+    }
+
+    /** When a run starts (System.nanoTime), for the duration in its report. */
+    public long now() {
+        return System.nanoTime();
+    }
+
+    /** A day of the automatic export that did not go through is worth a line in the log. */
+    public void dayDone(ExportOutcome outcome, int departmentId) {
+        if (!"POSTED".equals(outcome.outcome()) && !"ALREADY_POSTED".equals(outcome.outcome())) {
+            log.warn("Automatic export, department {} {}: {} {}", departmentId, outcome.businessDate(),
+                    outcome.outcome(), outcome.message());
         }
-        return counts;
     }
 
     private LocalDate start(DepartmentConnection c) {

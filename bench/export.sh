@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# Benchmark of the daily export through the real routes: preview (POS SQL + voucher building) of every
-# department-day of a generated POS, then posting of the last days of one department to the built-in sandbox.
-# Default: a year of 10 busy departments (1,500 orders a day each). Arguments pass through, e.g.
-#   bench/export.sh --departments=3 --days=60 --orders-per-day=120 --post-days=30
+# Benchmark of the daily export at the size the product exists for: PostgreSQL's own time to compute the year's
+# day sums in one statement (the floor) beside the pipeline (the server as its own process in -Xmx256m, its
+# automatic export catching up 30, 90 and 365 days of every department through the real routes, posted to an
+# unthrottled sandbox), the ratio, and the heap per period. Default: a year of 10 busy departments (1,500 orders a
+# day each), generated into a throwaway PostgreSQL first (~2 minutes). Arguments pass through, e.g.
+#   bench/export.sh --departments=3 --days=60 --orders-per-day=120 --periods=30,60
+#   bench/export.sh --jdbc-url=jdbc:postgresql://localhost:5432/pos --user=postgres --password=   # a filled POS
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -f target/pogo-bridge.jar ] || mvn -B -q -DskipTests package
-args=("$@")
-[ ${#args[@]} -gt 0 ] || args=(--departments=10 --days=365 --orders-per-day=1500 --post-days=60)
-exec java -Xmx3g -DROUTES_DIR="$PWD/routes" -Dloader.main=no.pogobridge.export.ExportBenchmark \
-  -cp target/pogo-bridge.jar org.springframework.boot.loader.launch.PropertiesLauncher "${args[@]}"
+mvn -B -q -DskipTests package
+exec java -Xmx3g -Dloader.main=no.pogobridge.export.ExportBenchmark \
+  -cp target/pogo-bridge.jar org.springframework.boot.loader.launch.PropertiesLauncher "$@"

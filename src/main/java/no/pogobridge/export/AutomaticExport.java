@@ -34,14 +34,17 @@ public class AutomaticExport {
     private final JdbcTemplate pos;
     private final JdbcTemplate app;
     private final Clock clock;
+    private final org.quartz.Scheduler scheduler;
 
     public AutomaticExport(DepartmentConnections connections, ExportLedger ledger,
-            @Qualifier("posDataSource") javax.sql.DataSource posDataSource, JdbcTemplate app, Clock clock) {
+            @Qualifier("posDataSource") javax.sql.DataSource posDataSource, JdbcTemplate app, Clock clock,
+            @org.springframework.context.annotation.Lazy org.quartz.Scheduler scheduler) {
         this.connections = connections;
         this.ledger = ledger;
         this.pos = new JdbcTemplate(posDataSource);
         this.app = app;
         this.clock = clock;
+        this.scheduler = scheduler;
     }
 
     /** One department's backlog: its closed days from {@code from} to {@code to} that are not posted yet. */
@@ -118,6 +121,25 @@ public class AutomaticExport {
                     String.format(java.util.Locale.ROOT, "%.1f", (System.nanoTime() - startedNanos) / 1e9));
         }
         return report;
+    }
+
+    /** A department's report; a department with nothing due produced none. */
+    public ExportReport reportOf(Object body) {
+        return body instanceof ExportReport report ? report : new ExportReport();
+    }
+
+    /**
+     * Starts a run now through Quartz, so the clustered job store still decides which instance runs it and a run
+     * never overlaps another (the job is stateful).
+     */
+    public java.util.Map<String, Object> triggerNow() throws org.quartz.SchedulerException {
+        scheduler.triggerJob(org.quartz.JobKey.jobKey("automatic-export", "pogo"));
+        java.util.Map<String, Object> answer = new java.util.LinkedHashMap<>();
+        answer.put("started", true);
+        answer.put("departments", backlogs().stream().map(Backlog::departmentId).toList());
+        answer.put("message", "The automatic export runs now; GET /api/departments/{id}/exports shows the ledger "
+                + "as days are posted.");
+        return answer;
     }
 
     /** When a run starts (System.nanoTime), for the duration in its report. */

@@ -1,36 +1,67 @@
 package no.pogobridge.export;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
 import no.pogobridge.PogoBridgeApplication;
 import no.pogobridge.demo.DemoDataSettings;
 import no.pogobridge.demo.DemoPeriod;
 import no.pogobridge.demo.PosDataWriter;
-import no.pogobridge.export.Setup.PaymentTypeMapping;
-import no.pogobridge.export.Setup.ProductTypeMapping;
-import no.pogobridge.department.DepartmentConnection;
-import no.pogobridge.department.DepartmentConnections;
-import no.pogobridge.mapping.MappingStore;
 import no.pogobridge.sandbox.SandboxKeys;
 import no.pogobridge.sandbox.SandboxWorld;
-import org.apache.camel.ProducerTemplate;
+import org.postgresql.ds.PGSimpleDataSource;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * How fast the export reads and builds days, through the real routes, on a large POS: a throwaway PostgreSQL is
- * filled with generated sales, the server starts on it, and (1) every department-day of the period is previewed
- * (POS SQL + voucher building, nothing sent), (2) the last --post-days days of department 1 are exported to the
- * built-in sandbox (paced at PowerOffice's quota). Run through bench/export.sh; prints the numbers.
+ * The daily export at the size the product exists for, in one run (bench/export.sh):
  *
- * <pre>--departments=10 --days=365 --orders-per-day=1500 --post-days=60</pre>
+ * <ol>
+ * <li>the floor: PostgreSQL's own time to compute the same day sums the export reads (sales per product type and
+ * VAT code, payments and tips per payment type, rounding, left-out and unbalanced orders) for every department and
+ * business day of the last 365 days, in one statement; and, for reference, the plain sums without the per-order
+ * checks;</li>
+ * <li>the pipeline: the server as its own process in {@code -Xmx256m}, its automatic export catching up the last
+ * 30, 90 and 365 days of every department (read, built and checked through the real routes, posted to a sandbox
+ * hosted by this process with no rate limit), each period on a fresh app schema: the time, the days per second,
+ * and the heap (most used, and most still live after a collection, from the GC log) per period;</li>
+ * <li>every day posted exactly once: the ledger and the sandbox agree, one voucher per reference.</li>
+ * </ol>
+ *
+ * <pre>--departments=10 --days=365 --orders-per-day=1500 --periods=30,90,365 --heap=256m
+ * [--jdbc-url=jdbc:postgresql://localhost:5432/pos --user=postgres --password=]</pre>
+ *
+ * Without --jdbc-url a throwaway PostgreSQL is started and filled with the benchmark's data first (about 2 minutes
+ * for the default size).
  */
 public final class ExportBenchmark {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String TOKEN = "bench-operator-token";
+    private static final Pattern GC_PAUSE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+    private static final Pattern RUN_DONE = Pattern.compile("Automatic export done: \\{([^}]*)} in ([0-9.]+) s");
 
     private ExportBenchmark() {
     }
@@ -40,78 +71,359 @@ public final class ExportBenchmark {
                 .setLevel(ch.qos.logback.classic.Level.WARN);
         Map<String, String> options = new HashMap<>();
         for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("arguments are --name=value, got: " + arg);
+            }
             options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
         int departments = Integer.parseInt(options.getOrDefault("departments", "10"));
-        DemoDataSettings settings = new DemoDataSettings(20260101, departments,
-                Integer.parseInt(options.getOrDefault("days", "365")),
-                Integer.parseInt(options.getOrDefault("orders-per-day", "1500")));
-        int postDays = Integer.parseInt(options.getOrDefault("post-days", "60"));
+        String heap = options.getOrDefault("heap", "256m");
+        List<Integer> periods = new ArrayList<>();
+        for (String p : options.getOrDefault("periods", "30,90,365").split(",")) {
+            periods.add(Integer.parseInt(p.strip()));
+        }
 
-        try (EmbeddedPostgres postgres = EmbeddedPostgres.builder()
-                .setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
-                .setServerConfig("full_page_writes", "off").setServerConfig("max_wal_size", "8GB")
-                .setServerConfig("maintenance_work_mem", "1GB").start()) {
+        EmbeddedPostgres embedded = null;
+        String jdbcUrl = options.get("jdbc-url");
+        String user = options.getOrDefault("user", "postgres");
+        String password = options.getOrDefault("password", "");
+        if (jdbcUrl == null) {
+            embedded = EmbeddedPostgres.builder()
+                    .setServerConfig("fsync", "off").setServerConfig("synchronous_commit", "off")
+                    .setServerConfig("full_page_writes", "off").setServerConfig("max_wal_size", "8GB")
+                    .setServerConfig("maintenance_work_mem", "1GB").setServerConfig("max_connections", "200")
+                    .start();
+            jdbcUrl = embedded.getJdbcUrl("postgres", "postgres");
+            DemoDataSettings settings = new DemoDataSettings(20260101, departments,
+                    Integer.parseInt(options.getOrDefault("days", "365")),
+                    Integer.parseInt(options.getOrDefault("orders-per-day", "1500")));
             Instant now = Instant.now();
-            DemoPeriod period = DemoPeriod.endingBefore(now, settings.minDays());
-            PosDataWriter.Counts counts = new PosDataWriter(postgres.getPostgresDatabase(), settings, period, now)
-                    .write();
-            System.out.printf("POS: %d departments x %d days, %,d orders, %,d lines (loaded in %.1f s)%n",
-                    departments, period.closedDays(), counts.orders(), counts.lines(),
-                    counts.elapsed().toMillis() / 1000.0);
-            try (ConfigurableApplicationContext server = new SpringApplicationBuilder(PogoBridgeApplication.class)
-                    .run("--server.port=0", "--pogo.operator.token=bench", "--logging.level.root=WARN",
-                            "--pogo.pos-db.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                            "--pogo.pos-db.user=postgres")) {
-                mapDemoSetup(server.getBean(MappingStore.class));
-                ProducerTemplate routes = server.getBean(ProducerTemplate.class);
-
-                long started = System.nanoTime();
-                int days = 0;
-                for (int d = 1; d <= departments; d++) {
-                    List<DayRequest> period1 = new ArrayList<>();
-                    for (LocalDate day = period.firstDay(); !day.isAfter(period.lastClosedDay()); day = day.plusDays(1)) {
-                        period1.add(new DayRequest(d, day));
-                    }
-                    List<?> previews = routes.requestBody("direct:preview-days", period1, List.class);
-                    days += previews.size();
-                }
-                double seconds = (System.nanoTime() - started) / 1e9;
-                System.out.printf("preview  %,6d department-days in %6.1f s: %6.1f days/s, %5.1f ms a day%n",
-                        days, seconds, days / seconds, 1000 * seconds / days);
-
-                server.getBean(DepartmentConnections.class).save(new DepartmentConnection(1,
-                        SandboxKeys.clientKey(SandboxWorld.DEMO_CLIENT, 0), 0, "bench", "Demo Restaurantdrift AS",
-                        "10", java.time.LocalTime.of(5, 0), false, false, null, null, null, null));
-                List<DayRequest> toPost = new ArrayList<>();
-                for (LocalDate day = period.lastClosedDay().minusDays(postDays - 1L);
-                        !day.isAfter(period.lastClosedDay()); day = day.plusDays(1)) {
-                    toPost.add(new DayRequest(1, day));
-                }
-                started = System.nanoTime();
-                List<?> outcomes = routes.requestBody("direct:export-days", toPost, List.class);
-                seconds = (System.nanoTime() - started) / 1e9;
-                long posted = outcomes.stream().filter(o -> "POSTED".equals(((ExportOutcome) o).outcome())).count();
-                System.out.printf("export   %,6d days posted of %d in %6.1f s: %6.1f days/s (paced at the quota)%n",
-                        posted, outcomes.size(), seconds, outcomes.size() / seconds);
+            PosDataWriter.Counts counts = new PosDataWriter(embedded.getPostgresDatabase(), settings,
+                    DemoPeriod.endingBefore(now, settings.minDays()), now).write();
+            System.out.printf("POS generated: %,d orders, %,d lines, %,d payments in %.1f s%n", counts.orders(),
+                    counts.lines(), counts.payments(), counts.elapsed().toMillis() / 1000.0);
+        }
+        PGSimpleDataSource pos = new PGSimpleDataSource();
+        pos.setUrl(jdbcUrl);
+        pos.setUser(user);
+        pos.setPassword(password);
+        try {
+            run(pos, jdbcUrl, user, password, departments, periods, heap);
+        } finally {
+            if (embedded != null) {
+                embedded.close();
             }
         }
     }
 
-    private static void mapDemoSetup(MappingStore store) {
-        store.putProductType(1, new ProductTypeMapping(3000, 3001, "MAT25", "MAT15"));
-        store.putProductType(2, new ProductTypeMapping(3010, 3010, null, null));
-        store.putProductType(3, new ProductTypeMapping(3020, 3020, null, null));
-        store.putProductType(4, new ProductTypeMapping(3030, 3031, null, null));
-        store.putProductType(5, new ProductTypeMapping(2901, null, null, null));
-        store.putVatCode(1, "3");
-        store.putVatCode(2, "31");
-        store.putVatCode(3, "5");
-        store.putPaymentType(1, new PaymentTypeMapping(1900, true));
-        store.putPaymentType(2, new PaymentTypeMapping(1550, true));
-        store.putPaymentType(3, new PaymentTypeMapping(1560, true));
-        store.putPaymentType(4, new PaymentTypeMapping(2901, true));
-        store.putPaymentType(5, new PaymentTypeMapping(1500, false));
-        store.putRounding(7740);
+    private static void run(DataSource pos, String jdbcUrl, String user, String password, int departments,
+            List<Integer> periods, String heap) throws Exception {
+        LocalDate lastClosed;
+        long orders;
+        try (Connection c = pos.getConnection(); Statement s = c.createStatement()) {
+            ResultSet rs = s.executeQuery("SELECT max(business_date) FROM pos.z_reports");
+            rs.next();
+            lastClosed = rs.getObject(1, LocalDate.class);
+            rs = s.executeQuery("SELECT count(*) FROM pos.orders");
+            rs.next();
+            orders = rs.getLong(1);
+        }
+        int longest = periods.stream().mapToInt(Integer::intValue).max().orElse(365);
+        LocalDate from = lastClosed.minusDays(longest - 1L);
+        System.out.printf("POS: %d departments, %,d orders; the year measured: %s to %s%n", departments, orders, from,
+                lastClosed);
+
+        // 1. the floor, warm (each statement runs twice, the faster counts)
+        double floor = Math.min(floor(pos, from, lastClosed, FLOOR_SQL), floor(pos, from, lastClosed, FLOOR_SQL));
+        double sumsOnly = Math.min(floor(pos, from, lastClosed, SUMS_ONLY_SQL),
+                floor(pos, from, lastClosed, SUMS_ONLY_SQL));
+        long departmentDays = (long) departments * longest;
+        System.out.printf("floor      %6.1f s  PostgreSQL, one statement: the export's day sums with the per-order "
+                + "checks, %,d department-days (%.1f ms each)%n", floor, departmentDays, 1000 * floor / departmentDays);
+        System.out.printf("reference  %6.1f s  PostgreSQL, one statement: plain sums, no per-order checks%n",
+                sumsOnly);
+
+        // 2. the pipeline, against a sandbox with no rate limit hosted here
+        int sandboxPort = freePort();
+        try (ConfigurableApplicationContext sandbox = new SpringApplicationBuilder(PogoBridgeApplication.class)
+                .run("--server.port=" + sandboxPort, "--pogo.operator.token=" + TOKEN,
+                        "--pogo.pos-db.url=" + jdbcUrl, "--pogo.pos-db.user=" + user,
+                        "--pogo.pos-db.password=" + password, "--pogo.app-db.schema=bench_sandbox_host",
+                        "--pogo.sandbox.requests-per-second=1000000", "--logging.level.root=WARN",
+                        "--spring.quartz.properties.org.quartz.scheduler.instanceName=bench-sandbox-host")) {
+            String sandboxBase = "http://localhost:"
+                    + ((WebServerApplicationContext) sandbox).getWebServer().getPort();
+            System.out.printf("%n%-8s %8s %9s %9s %12s %14s %10s%n", "period", "days", "pipeline", "days/s",
+                    "heap used", "live after GC", "x floor");
+            for (int period : periods) {
+                Result r = pipeline(jdbcUrl, user, password, sandboxBase, sandbox, departments, period, lastClosed,
+                        heap);
+                System.out.printf("%-8s %,8d %8.1fs %9.1f %10dMB %12dMB %10s%n", period + " days", r.days,
+                        r.seconds, r.days / r.seconds, r.heapUsedMb, r.liveAfterGcMb,
+                        period == longest ? String.format("%.2f", r.seconds / floor) : "");
+            }
+            System.out.printf("%nEvery day posted once: the ledger's POSTED days, the sandbox's vouchers and their "
+                    + "distinct references agree in every period (checked above).%n");
+        }
     }
+
+    private record Result(long days, double seconds, long heapUsedMb, long liveAfterGcMb) {
+    }
+
+    private static Result pipeline(String jdbcUrl, String user, String password, String sandboxBase,
+            ConfigurableApplicationContext sandbox, int departments, int period, LocalDate lastClosed, String heap)
+            throws Exception {
+        send("POST", sandboxBase + "/sandbox/admin/reset", null);
+        send("PUT", sandboxBase + "/sandbox/admin/clients/" + SandboxWorld.DEMO_CLIENT + "/lock-date",
+                "{\"lockDate\":\"2000-01-01\"}");
+        String schema = "bench_p" + period + "_" + System.currentTimeMillis() % 100000;
+        int port = freePort();
+        Path dir = Files.createDirectories(Path.of("target", "bench"));
+        Path gcLog = dir.resolve("gc-" + period + ".log").toAbsolutePath();
+        Path serverLog = dir.resolve("server-" + period + ".log").toAbsolutePath();
+        Files.deleteIfExists(gcLog);
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
+                "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog,
+                "-jar", Path.of("target", "pogo-bridge.jar").toAbsolutePath().toString(),
+                "--server.port=" + port, "--pogo.operator.token=" + TOKEN,
+                "--pogo.pos-db.url=" + jdbcUrl, "--pogo.pos-db.user=" + user, "--pogo.pos-db.password=" + password,
+                "--pogo.app-db.schema=" + schema,
+                "--pogo.poweroffice.api-url=" + sandboxBase + "/sandbox/poweroffice/v2",
+                "--pogo.poweroffice.token-url=" + sandboxBase + "/sandbox/poweroffice/OAuth/Token",
+                "--pogo.poweroffice.application-key=" + SandboxKeys.STANDARD_APPLICATION_KEY,
+                "--pogo.poweroffice.subscription-key=" + SandboxKeys.SUBSCRIPTION_KEY,
+                "--pogo.poweroffice.requests-per-second=0", "--pogo.export.cron=0 0 6 1 1 ? 2099",
+                "--pogo.invoicing.poll-seconds=86400",
+                "--spring.quartz.properties.org.quartz.scheduler.instanceName=" + schema,
+                "--ROUTES_DIR=" + Path.of("routes").toAbsolutePath()));
+        Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(serverLog.toFile())
+                .start();
+        try {
+            String base = "http://localhost:" + port;
+            awaitHealth(server, base, serverLog);
+            mapDemoSetup(base);
+            LocalDate from = lastClosed.minusDays(period - 1L);
+            for (int d = 1; d <= departments; d++) {
+                int slot = (d - 1) % 10;
+                check(send("PUT", base + "/api/departments/" + d + "/connection", "{\"clientKey\":\""
+                        + SandboxKeys.clientKey(clientFor(d), slot) + "\",\"applicationKeySlot\":" + slot
+                        + ",\"autoExport\":true,\"exportFrom\":\"" + from + "\"}"));
+            }
+            long expected = (long) departments * period;
+            HttpResponse<String> run = send("POST", base + "/api/automatic-export/run", null);
+            if (run.statusCode() != 202) {
+                throw new IllegalStateException("the automatic export did not start: " + run.body());
+            }
+            Matcher done = awaitRun(server, serverLog, expected);
+            double seconds = Double.parseDouble(done.group(2));
+            verifyOnce(jdbcUrl, user, password, schema, sandbox, expected);
+            long[] heapFigures = heap(gcLog);
+            return new Result(expected, seconds, heapFigures[0], heapFigures[1]);
+        } finally {
+            server.destroy();
+            server.waitFor();
+        }
+    }
+
+    /** The sandbox's demo client has ten application-key slots: ten departments per client. */
+    private static String clientFor(int department) {
+        return SandboxWorld.DEMO_CLIENT;
+    }
+
+    private static Matcher awaitRun(Process server, Path serverLog, long expected) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
+        while (Instant.now().isBefore(deadline)) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("the server stopped (an OutOfMemoryError?): see " + serverLog);
+            }
+            Matcher last = null;
+            for (String line : Files.readAllLines(serverLog)) {
+                Matcher m = RUN_DONE.matcher(line);
+                if (m.find()) {
+                    last = m;
+                }
+            }
+            if (last != null) {
+                int posted = 0;
+                for (String part : last.group(1).split(",")) {
+                    String[] kv = part.strip().split("=");
+                    if (kv[0].equals("POSTED")) {
+                        posted = Integer.parseInt(kv[1]);
+                    }
+                }
+                if (posted != expected) {
+                    throw new IllegalStateException("the automatic export posted " + posted + " of " + expected
+                            + " days (" + last.group(1) + "): see " + serverLog);
+                }
+                return last;
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the automatic export did not finish within 30 minutes: see " + serverLog);
+    }
+
+    private static void verifyOnce(String jdbcUrl, String user, String password, String schema,
+            ConfigurableApplicationContext sandbox, long expected) throws Exception {
+        long ledger;
+        try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl, user, password);
+                PreparedStatement s = c.prepareStatement("SELECT count(*), count(DISTINCT external_reference) FROM "
+                        + schema + ".export_ledger WHERE status = 'POSTED'")) {
+            ResultSet rs = s.executeQuery();
+            rs.next();
+            ledger = rs.getLong(1);
+        }
+        var vouchers = sandbox.getBean(SandboxWorld.class).client(SandboxWorld.DEMO_CLIENT).orElseThrow().vouchers();
+        long references = vouchers.stream().map(v -> v.externalImportReference()).distinct().count();
+        if (ledger != expected || vouchers.size() != expected || references != expected) {
+            throw new IllegalStateException("not every day posted exactly once: ledger " + ledger + ", sandbox "
+                    + vouchers.size() + " vouchers with " + references + " references, expected " + expected);
+        }
+    }
+
+    /** {most heap used before a collection, most still used after one} in MB, from -Xlog:gc. */
+    private static long[] heap(Path gcLog) throws IOException {
+        long used = 0;
+        long live = 0;
+        for (String line : Files.readAllLines(gcLog)) {
+            Matcher m = GC_PAUSE.matcher(line);
+            if (m.find()) {
+                used = Math.max(used, Long.parseLong(m.group(1)));
+                live = Math.max(live, Long.parseLong(m.group(2)));
+            }
+        }
+        return new long[] {used, live};
+    }
+
+    private static double floor(DataSource pos, LocalDate from, LocalDate to, String sql) throws Exception {
+        long started = System.nanoTime();
+        try (Connection c = pos.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, java.time.OffsetDateTime.ofInstant(DemoPeriod.dayStart(from), java.time.ZoneOffset.UTC));
+            s.setObject(2, java.time.OffsetDateTime.ofInstant(DemoPeriod.dayStart(to.plusDays(1)),
+                    java.time.ZoneOffset.UTC));
+            long rows = 0;
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    rows++;
+                }
+            }
+            if (rows == 0) {
+                throw new IllegalStateException("the floor query found nothing");
+            }
+        }
+        return (System.nanoTime() - started) / 1e9;
+    }
+
+    /**
+     * The export's day sums (routes/daily-export.camel.yaml, read-day-sums) for every department and business day
+     * at once: each order classified by a window over its lines and payments (read in order_id order), then one
+     * aggregation. Credit (payment type 5) does not transfer, as in the demo setup.
+     */
+    static final String FLOOR_SQL = """
+            WITH entry AS (
+              SELECT o.department_id, ((o.paid_at AT TIME ZONE 'Europe/Oslo') - interval '5 hours')::date AS day,
+                     o.id, o.rounding, e.is_line, e.type_id, e.vat_code_id, e.amount, e.tip,
+                     sum(e.signed) OVER w + o.rounding AS diff, max(e.flag) OVER w AS order_flag,
+                     row_number() OVER w AS nth
+              FROM pos.orders o
+              JOIN (SELECT order_id, true AS is_line, product_type_id AS type_id, vat_code_id, amount,
+                           0::numeric AS tip, amount AS signed, 0 AS flag FROM pos.order_lines
+                    UNION ALL
+                    SELECT order_id, false, payment_type_id, NULL, amount, tip, -amount,
+                           CASE WHEN payment_type_id = 5 THEN 1000 + payment_type_id ELSE 0 END FROM pos.payments) e
+                ON e.order_id = o.id
+              WHERE o.status = 'PAID' AND o.paid_at >= ? AND o.paid_at < ?
+              WINDOW w AS (PARTITION BY o.id)
+            ), classified AS (
+              SELECT *, CASE WHEN diff <> 0 THEN 'UNBALANCED' WHEN order_flag >= 1000 THEN 'LEFT_OUT'
+                             ELSE 'IN' END AS class
+              FROM entry
+            )
+            SELECT department_id, day,
+                   CASE WHEN class <> 'IN' THEN class WHEN is_line THEN 'SALE' ELSE 'PAYMENT' END AS kind,
+                   CASE WHEN class IN ('IN', 'LEFT_OUT') THEN type_id END AS type_id,
+                   CASE WHEN class = 'IN' THEN vat_code_id END AS vat_code_id,
+                   sum(amount) AS amount, sum(tip) AS tip, sum(rounding) FILTER (WHERE nth = 1) AS rounding,
+                   count(*) FILTER (WHERE nth = 1) AS orders
+            FROM classified GROUP BY 1, 2, 3, 4, 5""";
+
+    /** For reference: the plain sums of the period, with no per-order checks at all. */
+    static final String SUMS_ONLY_SQL = """
+            WITH period AS (SELECT CAST(? AS timestamptz) AS first_instant, CAST(? AS timestamptz) AS end_instant)
+            SELECT o.department_id, ((o.paid_at AT TIME ZONE 'Europe/Oslo') - interval '5 hours')::date, 'SALE',
+                   l.product_type_id, l.vat_code_id, sum(l.amount)
+            FROM period, pos.orders o JOIN pos.order_lines l ON l.order_id = o.id
+            WHERE o.status = 'PAID' AND o.paid_at >= first_instant AND o.paid_at < end_instant
+            GROUP BY 1, 2, 4, 5
+            UNION ALL
+            SELECT o.department_id, ((o.paid_at AT TIME ZONE 'Europe/Oslo') - interval '5 hours')::date, 'PAYMENT',
+                   p.payment_type_id, NULL, sum(p.amount)
+            FROM period, pos.orders o JOIN pos.payments p ON p.order_id = o.id
+            WHERE o.status = 'PAID' AND o.paid_at >= first_instant AND o.paid_at < end_instant
+            GROUP BY 1, 2, 4""";
+
+    private static void mapDemoSetup(String base) throws Exception {
+        Map<String, String> calls = new LinkedHashMap<>();
+        calls.put("/api/mappings/product-types/1", "{\"standardAccount\":3000,\"reducedAccount\":3001,"
+                + "\"standardProductCode\":\"MAT25\",\"reducedProductCode\":\"MAT15\"}");
+        calls.put("/api/mappings/product-types/2", "{\"standardAccount\":3010,\"reducedAccount\":3010}");
+        calls.put("/api/mappings/product-types/3", "{\"standardAccount\":3020,\"reducedAccount\":3020}");
+        calls.put("/api/mappings/product-types/4", "{\"standardAccount\":3030,\"reducedAccount\":3031}");
+        calls.put("/api/mappings/product-types/5", "{\"standardAccount\":2901}");
+        calls.put("/api/mappings/vat-codes/1", "{\"powerOfficeVatCode\":\"3\"}");
+        calls.put("/api/mappings/vat-codes/2", "{\"powerOfficeVatCode\":\"31\"}");
+        calls.put("/api/mappings/vat-codes/3", "{\"powerOfficeVatCode\":\"5\"}");
+        calls.put("/api/mappings/payment-types/1", "{\"account\":1900,\"transferToAccounting\":true}");
+        calls.put("/api/mappings/payment-types/2", "{\"account\":1550,\"transferToAccounting\":true}");
+        calls.put("/api/mappings/payment-types/3", "{\"account\":1560,\"transferToAccounting\":true}");
+        calls.put("/api/mappings/payment-types/4", "{\"account\":2901,\"transferToAccounting\":true}");
+        calls.put("/api/mappings/payment-types/5", "{\"account\":1500,\"transferToAccounting\":false}");
+        calls.put("/api/mappings/rounding", "{\"account\":7740}");
+        for (Map.Entry<String, String> call : calls.entrySet()) {
+            check(send("PUT", base + call.getKey(), call.getValue()));
+        }
+    }
+
+    private static void awaitHealth(Process server, String base, Path log) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(3));
+        while (Instant.now().isBefore(deadline)) {
+            if (!server.isAlive()) {
+                throw new IllegalStateException("the server did not start: see " + log);
+            }
+            try {
+                if (send("GET", base + "/actuator/health", null).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // still starting
+            }
+            Thread.sleep(300);
+        }
+        throw new IllegalStateException("the server did not start within 3 minutes: see " + log);
+    }
+
+    private static HttpResponse<String> send(String method, String url, String json) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofMinutes(2))
+                .header("Authorization", "Bearer " + TOKEN)
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) {
+            request.header("Content-Type", "application/json");
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static void check(HttpResponse<String> response) {
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException(response.request().uri() + " answered " + response.statusCode() + ": "
+                    + response.body());
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
 }

@@ -15,7 +15,12 @@ public class PowerOfficeQuota {
     private final RateLimiter throttle;
 
     public PowerOfficeQuota(PowerOfficeSettings settings) {
-        int perSecond = Math.max(1, settings.requestsPerSecond());
+        if (settings.requestsPerSecond() <= 0) {
+            // no pacing at all: for benchmarks against an unthrottled sandbox only
+            this.throttle = null;
+            return;
+        }
+        int perSecond = settings.requestsPerSecond();
         // evenly spaced permits: never more than the quota in any one-second window PowerOffice counts
         this.throttle = RateLimiter.of("poweroffice", RateLimiterConfig.custom()
                 .limitForPeriod(1)
@@ -25,6 +30,8 @@ public class PowerOfficeQuota {
     }
 
     public void acquire() {
-        RateLimiter.waitForPermission(throttle);
+        if (throttle != null) {
+            RateLimiter.waitForPermission(throttle);
+        }
     }
 }

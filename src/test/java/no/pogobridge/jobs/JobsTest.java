@@ -101,14 +101,9 @@ class JobsTest {
         return id;
     }
 
-    private JsonNode awaitEnd(String id) throws InterruptedException {
-        long deadline = System.nanoTime() + 120_000_000_000L;
-        JsonNode status = api.get("/api/jobs/" + id).json();
-        while (status.get("state").asText().equals("RUNNING") && System.nanoTime() < deadline) {
-            Thread.sleep(100);
-            status = api.get("/api/jobs/" + id).json();
-        }
-        return status;
+
+    private JsonNode awaitEnd(String id) {
+        return api.jobWhenEnded("/api/jobs/" + id);
     }
 
     private ArrayNode synchronous(String path) {

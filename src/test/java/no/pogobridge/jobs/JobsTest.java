@@ -30,6 +30,7 @@ import no.pogobridge.sandbox.SandboxWorld;
 import no.pogobridge.support.DemoSetup;
 import no.pogobridge.support.IntegrationTest;
 import no.pogobridge.support.OperatorCalls;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -78,6 +79,14 @@ class JobsTest {
         api = new OperatorCalls(port);
         setUpDemo();
         from = DemoPeriod.businessDate(Instant.now()).minusDays(50);
+    }
+
+    /** Leaves the shared server as the other test classes expect to find it: nothing connected, no jobs. */
+    @AfterEach
+    void leaveNothingBehind() {
+        faults.clear();
+        DemoSetup.clear(app);
+        app.update("DELETE FROM job");
     }
 
     private void setUpDemo() {

@@ -25,8 +25,8 @@ import org.springframework.stereotype.Component;
 @Component("exportApi")
 public class ExportApi {
 
-    /** A synchronous call covers at most this many days. */
-    static final int MAX_DAYS = 400;
+    /** No period is longer than this: a longer one is a typing error, not a backlog. */
+    static final int MAX_YEARS = 10;
 
     private final PosCatalog pos;
     private final DepartmentConnections connections;
@@ -43,8 +43,11 @@ public class ExportApi {
         this.directory = directory;
     }
 
-    /** The business days from..to (inclusive) of a department, refused with 400/404 when the input is off. */
-    public List<DayRequest> period(String departmentIdText, String fromText, String toText) {
+    /**
+     * The business days from..to (inclusive) of a department, refused with 400/404 when the input is off. How long
+     * the period may be before it runs as a job is the route's choice (routes/jobs.camel.yaml).
+     */
+    public ExportPeriod period(String departmentIdText, String fromText, String toText) {
         int departmentId = department(departmentIdText);
         LocalDate from = JsonBodies.date("from", fromText);
         LocalDate to = JsonBodies.date("to", toText);
@@ -54,14 +57,11 @@ public class ExportApi {
         if (to.isBefore(from)) {
             throw OperatorException.badRequest("to (" + to + ") is before from (" + from + ").");
         }
-        if (to.toEpochDay() - from.toEpochDay() + 1 > MAX_DAYS) {
-            throw OperatorException.badRequest("A period can be at most " + MAX_DAYS + " days; split it.");
+        if (!to.isBefore(from.plusYears(MAX_YEARS))) {
+            throw OperatorException.badRequest("A period can be at most " + MAX_YEARS + " years (" + from + " to "
+                    + from.plusYears(MAX_YEARS).minusDays(1) + "); " + from + " to " + to + " is longer.");
         }
-        List<DayRequest> days = new ArrayList<>();
-        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
-            days.add(new DayRequest(departmentId, d));
-        }
-        return days;
+        return new ExportPeriod(departmentId, from, to);
     }
 
     /** GET /api/departments/{id}/exports: every revision in the ledger. */

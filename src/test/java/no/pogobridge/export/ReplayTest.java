@@ -236,6 +236,6 @@ class ReplayTest {
         assertThat(status.get("daysTotal").asInt()).isEqualTo(10);
         assertThat(status.get("estimatedSecondsLeft").asInt()).isZero();
         assertThat(status.get("results").findValuesAsText("outcome")).containsOnly("POSTED");
-        assertThat(api.get("/api/jobs/no-such-job").status()).isEqualTo(404);
+        assertThat(api.get("/api/jobs/" + java.util.UUID.randomUUID()).status()).isEqualTo(404);
     }
 }

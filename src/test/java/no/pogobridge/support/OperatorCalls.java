@@ -47,6 +47,33 @@ public final class OperatorCalls {
         return send("POST", path, json);
     }
 
+    /**
+     * Follows a job the server answered 202 for (a period of more than 31 days, or ?async=true) until it ends, and
+     * answers its final GET /api/jobs/{id}.
+     */
+    public JsonNode finishedJob(Reply accepted) {
+        if (accepted.status() != 202) {
+            throw new AssertionError("expected 202 with a job, was " + accepted.status() + ": " + accepted.body());
+        }
+        return jobWhenEnded(accepted.json().get("status").asText());
+    }
+
+    /** Polls a job (its status path, /api/jobs/{id}) until it is no longer RUNNING, for at most five minutes. */
+    public JsonNode jobWhenEnded(String status) {
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        JsonNode job = get(status).json();
+        while (job.path("state").asText().equals("RUNNING") && System.nanoTime() < deadline) {
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            job = get(status).json();
+        }
+        return job;
+    }
+
     public Reply send(String method, String path, String json) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path))
                 .timeout(Duration.ofMinutes(5))

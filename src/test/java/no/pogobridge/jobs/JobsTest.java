@@ -1,0 +1,438 @@
+package no.pogobridge.jobs;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import no.pogobridge.demo.DemoPeriod;
+import no.pogobridge.export.DayRequest;
+import no.pogobridge.export.ExportApi;
+import no.pogobridge.export.ExportOutcome;
+import no.pogobridge.export.ExportPeriod;
+import no.pogobridge.operator.OperatorException;
+import no.pogobridge.sandbox.SandboxClient;
+import no.pogobridge.sandbox.SandboxFaults;
+import no.pogobridge.sandbox.SandboxWorld;
+import no.pogobridge.support.DemoSetup;
+import no.pogobridge.support.IntegrationTest;
+import no.pogobridge.support.OperatorCalls;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Long periods as background jobs kept in the app database, through the real routes. */
+@IntegrationTest
+class JobsTest {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate app;
+
+    @Autowired
+    ObjectMapper json;
+
+    @Autowired
+    JobSettings settings;
+
+    @Autowired
+    Jobs jobs;
+
+    @Autowired
+    ExportApi exportApi;
+
+    @Autowired
+    SandboxWorld sandbox;
+
+    @Autowired
+    SandboxFaults faults;
+
+    @Autowired
+    no.pogobridge.poweroffice.PowerOfficeDirectory directory;
+
+    OperatorCalls api;
+    /** The first day of a 40-day period of closed demo days. */
+    LocalDate from;
+
+    @BeforeEach
+    void cleanServer() {
+        app.update("DELETE FROM job");
+        faults.clear();
+        api = new OperatorCalls(port);
+        setUpDemo();
+        from = DemoPeriod.businessDate(Instant.now()).minusDays(50);
+    }
+
+    /** Leaves the shared server as the other test classes expect to find it: nothing connected, no jobs. */
+    @AfterEach
+    void leaveNothingBehind() {
+        faults.clear();
+        DemoSetup.clear(app);
+        app.update("DELETE FROM job");
+    }
+
+    private void setUpDemo() {
+        DemoSetup.clear(app);
+        sandbox.reset();
+        directory.forgetAll();
+        DemoSetup.mapEverything(api);
+        assertThat(DemoSetup.connect(api, 1, "").status()).isEqualTo(200);
+    }
+
+    /** Another server on the same app database: same tables, its own name and its own (empty) memory. */
+    private Jobs otherServer(String name) {
+        return new Jobs(app, json, settings, name);
+    }
+
+    private String accepted(OperatorCalls.Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        String id = reply.json().get("jobId").asText();
+        assertThat(reply.json().get("status").asText()).isEqualTo("/api/jobs/" + id);
+        assertThat(reply.raw().headers().firstValue("Location")).hasValue("/api/jobs/" + id);
+        return id;
+    }
+
+
+    private JsonNode awaitEnd(String id) {
+        return api.jobWhenEnded("/api/jobs/" + id);
+    }
+
+    private ArrayNode synchronous(String path) {
+        OperatorCalls.Reply reply = api.send(path.contains("exports") ? "POST" : "GET", path, null);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return (ArrayNode) reply.json();
+    }
+
+    private static ArrayNode withoutVoucherIds(JsonNode entries) {
+        ArrayNode copy = entries.deepCopy();
+        copy.forEach(e -> {
+            assertThat(e.get("voucherId").asText()).isNotBlank();
+            ((ObjectNode) e).remove("voucherId");
+        });
+        return copy;
+    }
+
+    @Test
+    void anExportOfMoreThan31DaysWithoutAsyncIsAJobThatPostsWhatASynchronousExportPosts() throws Exception {
+        LocalDate to = from.plusDays(39);
+        ArrayNode synchronous = synchronous("/api/departments/1/exports?from=" + from + "&to=" + from.plusDays(30));
+        synchronous.addAll(synchronous("/api/departments/1/exports?from=" + from.plusDays(31) + "&to=" + to));
+        assertThat(synchronous).hasSize(40);
+        List<SandboxClient.Voucher> postedSynchronously = sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow()
+                .vouchers();
+
+        setUpDemo();   // the same start again: nothing posted, a fresh PowerOffice
+        String id = accepted(api.post("/api/departments/1/exports?from=" + from + "&to=" + to, null));
+        JsonNode job = awaitEnd(id);
+
+        assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("DONE");
+        assertThat(job.get("kind").asText()).isEqualTo("export");
+        assertThat(job.get("departmentId").asInt()).isEqualTo(1);
+        assertThat(job.get("daysDone").asInt()).isEqualTo(40);
+        assertThat(job.get("daysTotal").asInt()).isEqualTo(40);
+        assertThat(job.get("estimatedSecondsLeft").asLong()).isZero();
+        assertThat(job.get("finishedAt").asText()).isNotBlank();
+        assertThat(job.get("results").findValuesAsText("outcome")).containsOnly("POSTED");
+        assertThat(withoutVoucherIds(job.get("results"))).isEqualTo(withoutVoucherIds(synchronous));
+        List<SandboxClient.Voucher> postedByTheJob = sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow()
+                .vouchers();
+        assertThat(postedByTheJob).hasSameSizeAs(postedSynchronously);
+        for (int i = 0; i < postedByTheJob.size(); i++) {
+            assertThat(postedByTheJob.get(i).voucherDate()).isEqualTo(postedSynchronously.get(i).voucherDate());
+            assertThat(postedByTheJob.get(i).debitTotal()).isEqualByComparingTo(postedSynchronously.get(i)
+                    .debitTotal());
+        }
+    }
+
+    @Test
+    void aPreviewOf32DaysIsAJobWithTheSynchronousPreviewsAnd31DaysStayASynchronousAnswer() throws Exception {
+        LocalDate to = from.plusDays(31);
+        ArrayNode synchronous = synchronous("/api/departments/1/vouchers/preview?from=" + from + "&to="
+                + from.plusDays(30));
+        assertThat(synchronous).as("31 days are answered at once").hasSize(31);
+        synchronous.addAll(synchronous("/api/departments/1/vouchers/preview?from=" + to + "&to=" + to));
+
+        String id = accepted(api.get("/api/departments/1/vouchers/preview?from=" + from + "&to=" + to));
+        JsonNode job = awaitEnd(id);
+
+        assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("DONE");
+        assertThat(job.get("kind").asText()).isEqualTo("preview");
+        assertThat(job.get("daysDone").asInt()).isEqualTo(32);
+        assertThat(job.get("results")).isEqualTo(synchronous);
+        // the stored entries are the synchronous answer's text itself: money keeps its two decimals
+        String stored = app.queryForObject("SELECT result::text FROM job_result WHERE job_id = ?::uuid "
+                + "ORDER BY business_date LIMIT 1", String.class, id);
+        String oneDay = api.get("/api/departments/1/vouchers/preview?from=" + from + "&to=" + from).body();
+        assertThat("[" + stored + "]").isEqualTo(oneDay);
+    }
+
+    @Test
+    void asyncTrueMakesAShortPeriodAJobForExportReplayAndPreview() throws Exception {
+        String period = "?from=" + from + "&to=" + from.plusDays(1) + "&async=true";
+        String preview = accepted(api.get("/api/departments/1/vouchers/preview" + period));
+        String export = accepted(api.post("/api/departments/1/exports" + period, null));
+        assertThat(awaitEnd(export).get("results").findValuesAsText("outcome")).containsOnly("POSTED");
+        String replay = accepted(api.post("/api/departments/1/replay" + period, null));
+        assertThat(awaitEnd(replay).get("results").findValuesAsText("outcome")).containsOnly("UNCHANGED");
+        JsonNode previewJob = awaitEnd(preview);
+        assertThat(previewJob.get("state").asText()).isEqualTo("DONE");
+        assertThat(previewJob.get("results").get(1).get("businessDate").asText()).isEqualTo(from.plusDays(1)
+                .toString());
+    }
+
+    @Test
+    void recentJobsAreListedNewestFirstWithoutTheirResults() throws Exception {
+        String first = accepted(api.get("/api/departments/1/vouchers/preview?from=" + from + "&to=" + from
+                + "&async=true"));
+        awaitEnd(first);
+        String second = accepted(api.get("/api/departments/2/vouchers/preview?from=" + from + "&to="
+                + from.plusDays(2) + "&async=true"));
+        awaitEnd(second);
+
+        OperatorCalls.Reply reply = api.get("/api/jobs");
+        assertThat(reply.status()).isEqualTo(200);
+        JsonNode jobs = reply.json();
+        assertThat(jobs.findValuesAsText("id")).containsExactly(second, first);
+        assertThat(jobs.get(0).get("departmentId").asInt()).isEqualTo(2);
+        assertThat(jobs.get(0).get("daysTotal").asInt()).isEqualTo(3);
+        assertThat(jobs.get(0).get("state").asText()).isEqualTo("DONE");
+        for (JsonNode job : jobs) {
+            assertThat(job.has("results")).isFalse();
+            assertThat(job.has("startedAt")).isTrue();
+        }
+    }
+
+    @Test
+    void everyServerAnswersForEveryJobFromTheDatabase() throws Exception {
+        String id = accepted(api.get("/api/departments/1/vouchers/preview?from=" + from + "&to=" + from.plusDays(2)
+                + "&async=true"));
+        assertThat(awaitEnd(id).get("state").asText()).isEqualTo("DONE");
+        String byAnotherServer = json.writeValueAsString(otherServer("other@host").view(id));
+        assertThat(byAnotherServer).isEqualTo(api.get("/api/jobs/" + id).body());
+
+        // and the other way round: a job another server runs, seen through this server's API
+        Jobs other = otherServer("other@host");
+        String theirs = other.create("replay", new ExportPeriod(3, from, from.plusDays(4)));
+        other.begin(theirs);
+        other.dayDone(theirs, new DayRequest(3, from), ExportOutcome.of(from, "UNCHANGED", null));
+        JsonNode seenHere = api.get("/api/jobs/" + theirs).json();
+        assertThat(seenHere.get("state").asText()).isEqualTo("RUNNING");
+        assertThat(seenHere.get("kind").asText()).isEqualTo("replay");
+        assertThat(seenHere.get("departmentId").asInt()).isEqualTo(3);
+        assertThat(seenHere.get("daysDone").asInt()).isEqualTo(1);
+        assertThat(seenHere.get("daysTotal").asInt()).isEqualTo(5);
+        assertThat(seenHere.get("estimatedSecondsLeft").isNumber()).isTrue();
+        assertThat(seenHere.get("results").findValuesAsText("outcome")).containsExactly("UNCHANGED");
+        other.finish(theirs);
+        assertThat(api.get("/api/jobs/" + theirs).json().get("state").asText()).isEqualTo("DONE");
+    }
+
+    @Test
+    void aJobWhoseServerStoppedHeartBeatingIsInterruptedWithTheDaysItFinished() {
+        Jobs gone = otherServer("4711@gone-host");
+        String id = gone.create("export", new ExportPeriod(1, from, from.plusDays(9)));
+        gone.begin(id);
+        gone.dayDone(id, new DayRequest(1, from.plusDays(1)), ExportOutcome.of(from.plusDays(1), "EMPTY", "b"));
+        gone.dayDone(id, new DayRequest(1, from), ExportOutcome.of(from, "EMPTY", "a"));
+        assertThat(api.get("/api/jobs/" + id).json().get("state").asText()).as("alive a moment ago")
+                .isEqualTo("RUNNING");
+
+        app.update("UPDATE job SET heartbeat_at = ? WHERE id = ?::uuid", Timestamp.from(Instant.now()
+                .minus(settings.staleAfter()).minusSeconds(5)), id);
+        JsonNode job = api.get("/api/jobs/" + id).json();
+
+        assertThat(job.get("state").asText()).isEqualTo("INTERRUPTED");
+        assertThat(job.get("daysDone").asInt()).isEqualTo(2);
+        assertThat(job.get("daysTotal").asInt()).isEqualTo(10);
+        assertThat(job.get("results").findValuesAsText("message")).as("in day order").containsExactly("a", "b");
+        assertThat(job.get("message").asText()).contains("4711@gone-host").contains("2 of 10 days")
+                .contains("ledger").contains("run the period again");
+        assertThat(job.get("finishedAt").asText()).isNotBlank();
+        assertThat(job.get("estimatedSecondsLeft").asLong()).isZero();
+        assertThat(app.queryForObject("SELECT state FROM job WHERE id = ?::uuid", String.class, id))
+                .as("stored so").isEqualTo("INTERRUPTED");
+
+        // should the old server still be working, it stops at its next day and records nothing more
+        assertThatThrownBy(() -> gone.dayDone(id, new DayRequest(1, from.plusDays(2)), ExportOutcome.of(
+                from.plusDays(2), "EMPTY", "c"))).isInstanceOf(JobStoppedException.class);
+        assertThat(api.get("/api/jobs/" + id).json().get("daysDone").asInt()).isEqualTo(2);
+    }
+
+    @Test
+    void aHeartBeatKeepsAJobAliveAndAWaitingJobSaysItWaits() {
+        Jobs alive = otherServer("4712@alive-host");
+        String id = alive.create("preview", new ExportPeriod(1, from, from.plusDays(3)));
+        app.update("UPDATE job SET heartbeat_at = ? WHERE id = ?::uuid", Timestamp.from(Instant.now()
+                .minus(settings.staleAfter()).minusSeconds(5)), id);
+        assertThat(alive.heartbeat()).isEqualTo(1);
+
+        JsonNode job = api.get("/api/jobs/" + id).json();
+        assertThat(job.get("state").asText()).isEqualTo("RUNNING");
+        assertThat(job.get("daysDone").asInt()).isZero();
+        assertThat(job.get("message").asText()).contains("Waiting for a free worker")
+                .contains(String.valueOf(settings.maxRunning()));
+        assertThat(job.get("estimatedSecondsLeft").isNull()).isTrue();
+        assertThat(job.get("results")).isEmpty();
+    }
+
+    @Test
+    void thisServerHeartBeatsTheJobsItRuns() throws Exception {
+        String id = jobs.create("preview", new ExportPeriod(1, from, from));   // recorded, never queued
+        try {
+            Timestamp stale = Timestamp.from(Instant.now().minus(settings.staleAfter()).plusSeconds(2));
+            app.update("UPDATE job SET heartbeat_at = ? WHERE id = ?::uuid", stale, id);
+            long deadline = System.nanoTime() + settings.heartbeatInterval().multipliedBy(3).toNanos();
+            while (System.nanoTime() < deadline && !app.queryForObject(
+                    "SELECT heartbeat_at > ? FROM job WHERE id = ?::uuid", Boolean.class, stale, id)) {
+                Thread.sleep(200);
+            }
+            Thread.sleep(2_000);   // past the moment the old heartbeat would have gone stale
+            assertThat(api.get("/api/jobs/" + id).json().get("state").asText()).isEqualTo("RUNNING");
+        } finally {
+            jobs.finish(id);
+        }
+    }
+
+    @Test
+    void aStoppingServerMarksItsJobsInterrupted() {
+        Jobs stopping = otherServer("4713@stopping-host");
+        String id = stopping.create("export", new ExportPeriod(1, from, from.plusDays(3)));
+        stopping.begin(id);
+        stopping.dayDone(id, new DayRequest(1, from), ExportOutcome.of(from, "EMPTY", null));
+        stopping.interruptOwned();
+        JsonNode job = api.get("/api/jobs/" + id).json();
+        assertThat(job.get("state").asText()).isEqualTo("INTERRUPTED");
+        assertThat(job.get("message").asText()).contains("4713@stopping-host").contains("1 of 4 days");
+        assertThat(stopping.heartbeat()).isZero();
+    }
+
+    @Test
+    void aJobThatCannotBeQueuedIsFailedAndRefusedWith409() {
+        Jobs full = otherServer("4714@full-host");
+        String id = full.create("export", new ExportPeriod(1, from, from.plusDays(40)));
+        assertThatThrownBy(() -> full.notQueued(id, new IllegalStateException("Queue full")))
+                .isInstanceOfSatisfying(OperatorException.class, e -> assertThat(e.status()).isEqualTo(409));
+        JsonNode job = api.get("/api/jobs/" + id).json();
+        assertThat(job.get("state").asText()).isEqualTo("FAILED");
+        assertThat(job.get("message").asText()).contains("Too many jobs are waiting").contains("nothing was done");
+    }
+
+    @Test
+    void finishedJobsAreForgottenAfterTheirTime() {
+        Jobs server = otherServer("4715@host");
+        String old = server.create("preview", new ExportPeriod(1, from, from));
+        server.finish(old);
+        String recent = server.create("preview", new ExportPeriod(1, from, from));
+        server.finish(recent);
+        String running = server.create("preview", new ExportPeriod(1, from, from));
+        app.update("UPDATE job SET created_at = created_at - ?::interval, finished_at = finished_at - ?::interval "
+                + "WHERE id = ?::uuid", settings.keepFor().plusDays(1).toString(), settings.keepFor().plusDays(1)
+                        .toString(), old);
+
+        assertThat(server.forgetOld()).isEqualTo(1);
+        assertThat(api.get("/api/jobs/" + old).status()).isEqualTo(404);
+        assertThat(api.get("/api/jobs/" + recent).status()).isEqualTo(200);
+        assertThat(api.get("/api/jobs/" + running).status()).isEqualTo(200);
+    }
+
+    @Test
+    void atMostMaxRunningJobsRunAtOnce() throws Exception {
+        int jobs = settings.maxRunning() + 2;
+        ExecutorService callers = Executors.newFixedThreadPool(jobs);
+        List<Future<OperatorCalls.Reply>> replies = new ArrayList<>();
+        for (int i = 0; i < jobs; i++) {
+            int department = i % 3 + 1;
+            replies.add(callers.submit(() -> api.get("/api/departments/" + department + "/vouchers/preview?from="
+                    + from.minusDays(9) + "&to=" + from.plusDays(39))));
+        }
+        List<String> ids = new ArrayList<>();
+        for (Future<OperatorCalls.Reply> reply : replies) {
+            ids.add(accepted(reply.get()));
+        }
+        callers.shutdown();
+        for (String id : ids) {
+            assertThat(awaitEnd(id).get("state").asText()).isEqualTo("DONE");
+        }
+
+        // from the stored times: how many jobs were running at each moment
+        record Event(Instant at, int change) {
+        }
+        List<Event> events = new ArrayList<>();
+        app.query("SELECT running_since, finished_at FROM job", rs -> {
+            events.add(new Event(rs.getObject("running_since", OffsetDateTime.class).toInstant(), +1));
+            events.add(new Event(rs.getObject("finished_at", OffsetDateTime.class).toInstant(), -1));
+        });
+        assertThat(events).hasSize(2 * jobs);
+        events.sort(Comparator.comparing(Event::at).thenComparing(Event::change));
+        int running = 0;
+        int most = 0;
+        for (Event e : events) {
+            running += e.change();
+            most = Math.max(most, running);
+        }
+        assertThat(most).as("jobs running at once").isBetween(2, settings.maxRunning());
+    }
+
+    @Test
+    void unknownAndMalformedJobIdsAreRefused() {
+        OperatorCalls.Reply unknown = api.get("/api/jobs/" + UUID.randomUUID());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.raw().headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(unknown.detail()).contains("No job");
+        for (String malformed : List.of("no-such-job", "42", "3f1c2a9e-6d4b-4a57-9e0f-2b8c7d1e5a4")) {
+            OperatorCalls.Reply reply = api.get("/api/jobs/" + malformed);
+            assertThat(reply.status()).as(malformed).isEqualTo(400);
+            assertThat(reply.detail()).contains("UUID");
+        }
+    }
+
+    @Test
+    void periodsOfMoreThanTenYearsAreRefusedAndTenYearsAreAccepted() {
+        LocalDate start = LocalDate.of(2016, 1, 1);
+        for (String call : List.of("POST /api/departments/1/exports", "POST /api/departments/1/replay",
+                "GET /api/departments/1/vouchers/preview")) {
+            String[] verbAndPath = call.split(" ");
+            OperatorCalls.Reply reply = api.send(verbAndPath[0], verbAndPath[1] + "?from=" + start + "&to="
+                    + start.plusYears(10) + "&async=true", null);
+            assertThat(reply.status()).as(call).isEqualTo(400);
+            assertThat(reply.detail()).contains("10 years");
+        }
+        assertThat(app.queryForObject("SELECT count(*) FROM job", Integer.class)).as("no job made").isZero();
+
+        ExportPeriod tenYears = exportApi.period("1", start.toString(), start.plusYears(10).minusDays(1).toString());
+        assertThat(tenYears.length()).isEqualTo(3653);
+    }
+
+    @Test
+    void aSynchronousCallIsNotCutAfterThirtySeconds() {
+        LocalDate to = from.plusDays(30);
+        // PowerOffice keeps 16 answers back past our timeout (2 s in tests): the call takes well over 30 s
+        faults.inject(new SandboxFaults.Fault(SandboxFaults.Mode.HANG, 16, "Vouchers/CashJournals"));
+        long started = System.nanoTime();
+        OperatorCalls.Reply reply = api.post("/api/departments/1/exports?from=" + from + "&to=" + to, null);
+        long seconds = (System.nanoTime() - started) / 1_000_000_000L;
+
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        assertThat(seconds).as("the call took").isGreaterThan(30);
+        assertThat(reply.json()).hasSize(31);
+        assertThat(reply.json().findValuesAsText("outcome")).containsOnly("POSTED");
+    }
+}

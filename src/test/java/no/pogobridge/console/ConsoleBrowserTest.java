@@ -63,8 +63,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @IntegrationTest
 class ConsoleBrowserTest {
 
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    /** Debian's packages chromium and chromium-driver; -Dconsole.chromium=… and -Dconsole.chromedriver=… elsewhere. */
+    private static final Path CHROMIUM = Path.of(System.getProperty("console.chromium", "/usr/bin/chromium"));
+    private static final Path CHROMEDRIVER = Path.of(System.getProperty("console.chromedriver",
+            "/usr/bin/chromedriver"));
     private static final Duration WAIT = Duration.ofSeconds(30);
 
     @LocalServerPort

@@ -13,6 +13,10 @@ export async function render(target, params, context) {
     h('h1', { tabindex: '-1' }, 'Departments'),
     h('p', { class: 'lead' }, 'Each POS department is tied to one PowerOffice GO client with a client key of its '
       + 'own. The setup check asks PowerOffice whether everything a voucher needs is there.'));
+  const saved = departments.find(d => String(d.id) === params.get('saved'));
+  if (saved) {
+    target.append(h('p', { class: 'ok', role: 'status' }, `The connection of ${saved.name} is saved.`));
+  }
   const grid = h('div', { class: 'cards' });
   target.append(grid);
   for (const department of departments) {

@@ -1,5 +1,10 @@
 package no.pogobridge.invoicing;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
@@ -19,10 +24,22 @@ public class CustomerLinks {
     }
 
     public Optional<Link> find(int posCustomerId) {
-        return app.query("SELECT * FROM customer_link WHERE pos_customer_id = ?", (rs, n) -> new Link(
-                rs.getInt("pos_customer_id"), rs.getLong("poweroffice_customer_id"),
-                (Long) rs.getObject("poweroffice_customer_no"), rs.getString("poweroffice_customer_name"),
-                rs.getString("poweroffice_client_id")), posCustomerId).stream().findFirst();
+        return app.query("SELECT * FROM customer_link WHERE pos_customer_id = ?", CustomerLinks::map, posCustomerId)
+                .stream().findFirst();
+    }
+
+    /** The links of the given POS customers, by POS customer id. */
+    public Map<Integer, Link> find(Collection<Integer> posCustomerIds) {
+        Map<Integer, Link> result = new HashMap<>();
+        if (posCustomerIds.isEmpty()) {
+            return result;
+        }
+        app.query("SELECT * FROM customer_link WHERE pos_customer_id = ANY (?)", ps -> ps.setArray(1,
+                ps.getConnection().createArrayOf("integer", posCustomerIds.toArray())), (ResultSet rs) -> {
+                    Link link = map(rs, 0);
+                    result.put(link.posCustomerId(), link);
+                });
+        return result;
     }
 
     public void save(Link link) {
@@ -35,5 +52,11 @@ public class CustomerLinks {
                     poweroffice_client_id = excluded.poweroffice_client_id, linked_at = now()""",
                 link.posCustomerId(), link.powerOfficeCustomerId(), link.powerOfficeCustomerNo(),
                 link.powerOfficeCustomerName(), link.powerOfficeClientId());
+    }
+
+    private static Link map(ResultSet rs, int row) throws SQLException {
+        return new Link(rs.getInt("pos_customer_id"), rs.getLong("poweroffice_customer_id"),
+                (Long) rs.getObject("poweroffice_customer_no"), rs.getString("poweroffice_customer_name"),
+                rs.getString("poweroffice_client_id"));
     }
 }

@@ -99,6 +99,20 @@ public class InvoiceLedger {
         return result;
     }
 
+    /**
+     * A page of the orders in one operator-facing state (SENT or FAILED), the most recently changed first: the
+     * console's list of failed orders to fix comes straight from here, whatever their age.
+     */
+    public List<Entry> page(InvoiceState state, Integer departmentId, int limit, int offset) {
+        if (state == InvoiceState.PENDING) {
+            throw new IllegalArgumentException("PENDING orders are mostly not in this table; read them from the POS");
+        }
+        return app.query("""
+                SELECT * FROM invoice_status WHERE status = ? AND (?::integer IS NULL OR department_id = ?)
+                ORDER BY updated_at DESC, order_id DESC LIMIT ? OFFSET ?""", InvoiceLedger::map, state.name(),
+                departmentId, departmentId, limit, offset);
+    }
+
     public java.util.Set<Long> handledAmong(Collection<Long> orderIds) {
         return find(orderIds).keySet();
     }

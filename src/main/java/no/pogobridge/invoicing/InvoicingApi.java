@@ -30,15 +30,73 @@ public class InvoicingApi {
     private final PowerOfficeDirectory directory;
     private final CustomerLinks links;
     private final InvoiceLedger ledger;
+    private final PosCreditOrders creditOrders;
+
+    /** How many POS credit orders are read at a time while a filtered page is filled. */
+    static final int BATCH = 500;
 
     public InvoicingApi(@Qualifier("posDataSource") javax.sql.DataSource posDataSource,
             DepartmentConnections connections, PowerOfficeDirectory directory, CustomerLinks links,
-            InvoiceLedger ledger) {
+            InvoiceLedger ledger, PosCreditOrders creditOrders) {
         this.pos = new JdbcTemplate(posDataSource);
         this.connections = connections;
         this.directory = directory;
         this.links = links;
         this.ledger = ledger;
+        this.creditOrders = creditOrders;
+    }
+
+    /** GET /api/customers?limit=&offset=: the POS's customers by name, each with its link status. */
+    public List<Map<String, Object>> customers(String limitText, String offsetText) {
+        ListQuery query = ListQuery.parse(null, null, limitText, offsetText);
+        List<PosCreditOrders.Customer> page = creditOrders.customers(query.limit(), query.offset());
+        Map<Integer, CustomerLinks.Link> linked = links.find(page.stream().map(PosCreditOrders.Customer::id)
+                .toList());
+        List<Map<String, Object>> result = new ArrayList<>();
+        for (PosCreditOrders.Customer c : page) {
+            result.add(view(c.id(), c.name(), c.organizationNumber(), c.email(), linked.get(c.id())));
+        }
+        return result;
+    }
+
+    /**
+     * GET /api/credit-orders?status=&department=&limit=&offset=: credit orders with their invoice status. SENT and
+     * FAILED come from our invoice status, the most recently changed first (every FAILED order to fix, however
+     * old); all orders and PENDING ones come from the POS, newest paid first.
+     */
+    public List<Map<String, Object>> creditOrders(String statusText, String departmentText, String limitText,
+            String offsetText) {
+        ListQuery query = ListQuery.parse(statusText, departmentText, limitText, offsetText);
+        if (query.departmentId() != null && pos.queryForObject("SELECT count(*) FROM pos.departments WHERE id = ?",
+                Integer.class, query.departmentId()) == 0) {
+            throw OperatorException.notFound("The POS has no department " + query.departmentId()
+                    + "; GET /api/departments lists them.");
+        }
+        if (query.status() == InvoiceState.SENT || query.status() == InvoiceState.FAILED) {
+            List<InvoiceLedger.Entry> entries = ledger.page(query.status(), query.departmentId(), query.limit(),
+                    query.offset());
+            Map<Long, PosCreditOrders.Row> rows = creditOrders.byIds(entries.stream()
+                    .map(InvoiceLedger.Entry::orderId).toList());
+            List<Map<String, Object>> result = new ArrayList<>();
+            for (InvoiceLedger.Entry e : entries) {
+                result.add(creditOrderView(e.orderId(), e.departmentId(), rows.get(e.orderId()), e));
+            }
+            return result;
+        }
+        Pages.Batches<PosCreditOrders.Row> newestFirst = (last, size) -> creditOrders.newestFirst(
+                query.departmentId(), last, size);
+        return Pages.<PosCreditOrders.Row, Map<String, Object>>page(newestFirst, batch -> {
+            Map<Long, InvoiceLedger.Entry> status = ledger.find(batch.stream().map(PosCreditOrders.Row::orderId)
+                    .toList());
+            List<Map<String, Object>> kept = new ArrayList<>();
+            for (PosCreditOrders.Row row : batch) {
+                InvoiceLedger.Entry entry = status.get(row.orderId());
+                if (query.status() == null || InvoiceState.of(entry) == query.status()) {
+                    kept.add(creditOrderView(row.orderId(), row.departmentId(), row, entry));
+                }
+            }
+            return kept;
+        }, BATCH, query.limit(), query.offset());
     }
 
     /** GET /api/poweroffice/customers?department=: every customer of the department's PowerOffice client. */
@@ -185,12 +243,17 @@ public class InvoicingApi {
 
     private Map<String, Object> view(Map<String, Object> customer) {
         int id = ((Number) customer.get("id")).intValue();
-        CustomerLinks.Link link = links.find(id).orElse(null);
+        return view(id, (String) customer.get("name"), (String) customer.get("organization_number"),
+                (String) customer.get("email"), links.find(id).orElse(null));
+    }
+
+    private static Map<String, Object> view(int id, String name, String organizationNumber, String email,
+            CustomerLinks.Link link) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", id);
-        m.put("name", customer.get("name"));
-        m.put("organizationNumber", customer.get("organization_number"));
-        m.put("email", customer.get("email"));
+        m.put("name", name);
+        m.put("organizationNumber", organizationNumber);
+        m.put("email", email);
         m.put("powerOfficeCustomerId", link == null ? null : link.powerOfficeCustomerId());
         m.put("powerOfficeCustomerNo", link == null ? null : link.powerOfficeCustomerNo());
         m.put("powerOfficeCustomerName", link == null ? null : link.powerOfficeCustomerName());
@@ -205,15 +268,32 @@ public class InvoicingApi {
         m.put("departmentId", ((Number) row.get("department_id")).intValue());
         m.put("total", ((BigDecimal) row.get("total")).setScale(2));
         m.put("paidAt", row.get("paid_at") == null ? null : ((Timestamp) row.get("paid_at")).toInstant().toString());
-        String status = entry == null ? "PENDING" : switch (entry.status()) {
-            case SENT -> "SENT";
-            case FAILED -> "FAILED";
-            default -> "PENDING";
-        };
-        m.put("invoiceStatus", status);
+        putStatus(m, entry);
+        return m;
+    }
+
+    /**
+     * An order of the console's list: the fields of {@link #orderView} and its customer. {@code row} is null for an
+     * order the POS no longer has (shown with what our invoice status knows).
+     */
+    private static Map<String, Object> creditOrderView(long orderId, int departmentId, PosCreditOrders.Row row,
+            InvoiceLedger.Entry entry) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("orderId", orderId);
+        m.put("orderNumber", row == null ? null : row.orderNumber());
+        m.put("departmentId", departmentId);
+        m.put("customerId", row == null ? null : row.customerId());
+        m.put("customerName", row == null ? null : row.customerName());
+        m.put("total", row == null ? null : row.total().setScale(2));
+        m.put("paidAt", row == null || row.paidAt() == null ? null : row.paidAt().toString());
+        putStatus(m, entry);
+        return m;
+    }
+
+    private static void putStatus(Map<String, Object> m, InvoiceLedger.Entry entry) {
+        m.put("invoiceStatus", InvoiceState.of(entry).name());
         m.put("sentAt", entry == null || entry.sentAt() == null ? null : entry.sentAt().toInstant().toString());
         m.put("powerOfficeOrderNo", entry == null ? null : entry.powerOfficeOrderNo());
         m.put("message", entry == null ? null : entry.message());
-        return m;
     }
 }

@@ -1,0 +1,67 @@
+// The operator API as the console calls it. The token lives in this tab's sessionStorage only: never in a URL,
+// a cookie or localStorage; every call sends it as a bearer token, and a 401 from any call signs the user out.
+
+const TOKEN_KEY = 'pogo.operatorToken';
+
+export const session = {
+  token: () => sessionStorage.getItem(TOKEN_KEY),
+  signIn: token => sessionStorage.setItem(TOKEN_KEY, token),
+  signOut: () => sessionStorage.removeItem(TOKEN_KEY),
+};
+
+/** A refusal or failure, with the problem JSON's detail (RFC 7807) when the server sent one. */
+export class ApiError extends Error {
+  constructor(status, detail, problem) {
+    super(detail);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+/** Calls the API; answers {status, body, headers} or throws ApiError. */
+export async function call(method, path, body) {
+  const headers = { Authorization: `Bearer ${session.token() || ''}`, Accept: 'application/json' };
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response;
+  try {
+    response = await fetch(path, {
+      method, headers, body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'omit', cache: 'no-store',
+    });
+  } catch (e) {
+    throw new ApiError(0, `The server did not answer (${e.message}).`);
+  }
+  const text = await response.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch (e) {
+    json = null;
+  }
+  if (response.status === 401) {
+    session.signOut();
+    window.dispatchEvent(new CustomEvent('pogo:signed-out', {
+      detail: 'The server did not accept the token (it may have been changed). Sign in again.',
+    }));
+    throw new ApiError(401, json?.detail || 'Not signed in.', json);
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, json?.detail || json?.title || `The server answered ${response.status}.`,
+      json);
+  }
+  return { status: response.status, body: json, headers: response.headers };
+}
+
+export async function get(path) {
+  return (await call('GET', path)).body;
+}
+
+/** Query string from an object, leaving out empty values. */
+export function query(parameters) {
+  const q = new URLSearchParams();
+  for (const [k, v] of Object.entries(parameters)) {
+    if (v !== null && v !== undefined && v !== '') q.set(k, v);
+  }
+  const text = q.toString();
+  return text ? `?${text}` : '';
+}

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import no.pogobridge.ServerInstance;
 import no.pogobridge.department.DepartmentConnection;
@@ -19,18 +20,20 @@ import no.pogobridge.department.DepartmentConnections;
 import no.pogobridge.export.BusinessDayCalendar;
 import no.pogobridge.export.Setup;
 import no.pogobridge.mapping.SetupReader;
-import no.pogobridge.poweroffice.PowerOffice;
-import no.pogobridge.poweroffice.Credentials;
+import no.pogobridge.poweroffice.PowerOfficeCalls;
 import no.pogobridge.poweroffice.PowerOfficeDirectory;
 import no.pogobridge.poweroffice.PowerOfficeException;
 import org.apache.camel.Exchange;
+import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Adapts invoicing to routes/invoicing.camel.yaml: which departments to poll from when, the claim, the credit
- * order assembled from the rows the route read, the one attempt to send it, and the dead letter that marks it FAILED.
+ * Adapts invoicing to routes/invoicing.camel.yaml, one decision per step: which departments to poll from when, a
+ * page of credit orders at a time from each department's cursor, the claim, the order and its lines read from the
+ * POS, each line's product, the sales order composed and priced, the one attempt to send it, and the dead letter
+ * that marks it FAILED.
  */
 @Component("invoicing")
 public class Invoicing {
@@ -38,23 +41,30 @@ public class Invoicing {
     private static final Logger log = LoggerFactory.getLogger(Invoicing.class);
     /** A claim or send older than this belongs to an instance that stopped. */
     private static final Duration ABANDONED = Duration.ofMinutes(5);
+    /** Credit orders read from the POS at a time. */
+    static final int PAGE = 200;
+    /** How far before its cursor a poll looks again, for an order whose paid_at came late (a terminal's clock). */
+    private static final Duration LATE_ARRIVALS = Duration.ofHours(1);
+    private static final OffsetDateTime BEFORE_ALL = OffsetDateTime.parse("1970-01-01T00:00:00Z");
 
     private final DepartmentConnections connections;
     private final InvoiceLedger ledger;
+    private final InvoicingCursors cursors;
     private final CustomerLinks links;
     private final SetupReader setup;
-    private final PowerOffice powerOffice;
     private final PowerOfficeDirectory directory;
 
-    public Invoicing(DepartmentConnections connections, InvoiceLedger ledger, CustomerLinks links, SetupReader setup,
-            PowerOffice powerOffice, PowerOfficeDirectory directory) {
+    public Invoicing(DepartmentConnections connections, InvoiceLedger ledger, InvoicingCursors cursors,
+            CustomerLinks links, SetupReader setup, PowerOfficeDirectory directory) {
         this.connections = connections;
         this.ledger = ledger;
+        this.cursors = cursors;
         this.links = links;
         this.setup = setup;
-        this.powerOffice = powerOffice;
         this.directory = directory;
     }
+
+    // ---- polling -------------------------------------------------------------------------------------------------
 
     /** Departments with automatic invoicing on, each with the instant its credit orders count from. */
     public List<Map<String, Object>> departmentsToPoll() {
@@ -73,14 +83,40 @@ public class Invoicing {
         return result;
     }
 
-    /** Claims the credit orders no one has taken yet; answers the ids this instance now owns. */
-    public List<Long> claim(List<Map<String, Object>> creditOrders) {
-        List<Long> ids = creditOrders.stream().map(r -> ((Number) r.get("id")).longValue()).toList();
-        java.util.Set<Long> handled = ledger.handledAmong(ids);
+    /** Where this department's poll starts: a little before its cursor, or at invoicingFrom. */
+    public void startPolling(Exchange exchange) {
+        Message message = exchange.getMessage();
+        int department = message.getHeader("departmentId", Integer.class);
+        OffsetDateTime since = message.getHeader("since", OffsetDateTime.class);
+        InvoicingCursors.Position start = cursors.read(department, since)
+                .map(p -> new InvoicingCursors.Position(p.paidAt().minus(LATE_ARRIVALS), 0))
+                .orElse(new InvoicingCursors.Position(BEFORE_ALL, 0));
+        exchange.setProperty("creditOrdersAfter", start);
+        exchange.setProperty("moreCreditOrders", true);
+        message.setHeader("pageSize", PAGE);
+    }
+
+    /** The next page's keyset position (headers afterPaidAt, afterId). */
+    public void nextPage(Exchange exchange) {
+        InvoicingCursors.Position after = exchange.getProperty("creditOrdersAfter", InvoicingCursors.Position.class);
+        exchange.getMessage().setHeader("afterPaidAt", after.paidAt());
+        exchange.getMessage().setHeader("afterId", after.orderId());
+    }
+
+    /** Claims the page's credit orders no one has taken yet; answers the ids this instance now owns. */
+    public List<Long> claim(Exchange exchange, List<Map<String, Object>> creditOrders) {
+        exchange.setProperty("moreCreditOrders", creditOrders.size() >= PAGE);
+        if (!creditOrders.isEmpty()) {
+            Map<String, Object> last = creditOrders.get(creditOrders.size() - 1);
+            exchange.setProperty("creditOrdersAfter", new InvoicingCursors.Position(OffsetDateTime.ofInstant(
+                    ((Timestamp) last.get("paid_at")).toInstant(), ZoneOffset.UTC), number(last, "id").longValue()));
+        }
+        List<Long> ids = creditOrders.stream().map(r -> number(r, "id").longValue()).toList();
+        Set<Long> handled = ledger.handledAmong(ids);
         List<Long> claimed = new ArrayList<>();
         for (Map<String, Object> row : creditOrders) {
-            long id = ((Number) row.get("id")).longValue();
-            int department = ((Number) row.get("department_id")).intValue();
+            long id = number(row, "id").longValue();
+            int department = number(row, "department_id").intValue();
             if (!handled.contains(id) && ledger.claim(id, department, ServerInstance.NAME)) {
                 claimed.add(id);
             }
@@ -91,56 +127,107 @@ public class Invoicing {
         return claimed;
     }
 
-    /** The order the route read (headers creditOrderRow, creditOrderLines). */
-    @SuppressWarnings("unchecked")
-    public CreditOrder creditOrder(Exchange exchange) {
+    /** Every order of the page has been handled: the cursor moves past it. */
+    public void pageDone(Exchange exchange) {
+        Message message = exchange.getMessage();
+        InvoicingCursors.Position reached = exchange.getProperty("creditOrdersAfter",
+                InvoicingCursors.Position.class);
+        if (reached.orderId() > 0) {
+            cursors.advance(message.getHeader("departmentId", Integer.class),
+                    message.getHeader("since", OffsetDateTime.class), reached);
+        }
+    }
+
+    // ---- one credit order ----------------------------------------------------------------------------------------
+
+    /**
+     * The order the route read (header creditOrderRow): its department's connection and its customer's link. The
+     * mappings (read once per poll) and PowerOffice's products (cached per client) are what its lines are enriched
+     * with. A department not connected or an order without customer is refused here, before anything is sent.
+     */
+    public void open(Exchange exchange) {
+        @SuppressWarnings("unchecked")
         Map<String, Object> row = exchange.getMessage().getHeader("creditOrderRow", Map.class);
         if (row == null) {
             throw new InvoiceRefused("The POS has no order " + exchange.getMessage().getHeader("orderId"));
         }
-        List<Map<String, Object>> lineRows = exchange.getMessage().getHeader("creditOrderLines", List.class);
-        List<CreditOrder.Line> lines = new ArrayList<>();
-        for (Map<String, Object> l : lineRows) {
-            lines.add(new CreditOrder.Line(((Number) l.get("id")).longValue(),
-                    ((Number) l.get("product_type_id")).intValue(), (String) l.get("description"),
-                    (BigDecimal) l.get("quantity"), (BigDecimal) l.get("unit_price"), (BigDecimal) l.get("discount"),
-                    (BigDecimal) l.get("amount"), (BigDecimal) l.get("rate")));
-        }
-        int department = ((Number) row.get("department_id")).intValue();
-        Instant paidAt = ((Timestamp) row.get("paid_at")).toInstant();
-        java.time.LocalTime start = connections.find(department).map(DepartmentConnection::businessDayStart)
-                .orElse(java.time.LocalTime.of(5, 0));
+        int department = number(row, "department_id").intValue();
+        DepartmentConnection connection = connections.find(department).orElseThrow(() ->
+                new InvoiceRefused("Department " + department + " is not connected to PowerOffice"));
         Number customer = (Number) row.get("customer_id");
-        return new CreditOrder(((Number) row.get("id")).longValue(), department,
-                ((Number) row.get("order_number")).longValue(), customer == null ? null : customer.intValue(),
-                paidAt, BusinessDayCalendar.startingAt(start).dateOf(paidAt), (BigDecimal) row.get("rounding"), lines);
-    }
-
-    /** The one attempt: SENDING is committed first, then the order goes to PowerOffice once. */
-    public Map<String, Object> send(CreditOrder order) {
-        DepartmentConnection connection = connections.find(order.departmentId()).orElseThrow(() ->
-                new InvoiceRefused("Department " + order.departmentId() + " is not connected to PowerOffice"));
-        Credentials credentials = connection.credentials();
-        CustomerLinks.Link link = order.customerId() == null ? null : links.find(order.customerId()).orElse(null);
-        if (order.customerId() == null) {
+        if (customer == null) {
             throw new InvoiceRefused("The credit order has no customer in the POS");
         }
-        Setup s = setup.read();
-        Map<Integer, String> names = new LinkedHashMap<>();
-        s.productTypes().values().forEach(t -> names.put(t.id(), t.name()));
-        Map<String, SalesOrderBuilder.Product> products = new LinkedHashMap<>();
-        directory.products(credentials).forEach((code, p) -> products.put(code, new SalesOrderBuilder.Product(p.id(),
-                code, p.vatRate() == null ? BigDecimal.valueOf(-1) : p.vatRate().multiply(BigDecimal.valueOf(100)))));
+        Instant paidAt = ((Timestamp) row.get("paid_at")).toInstant();
+        exchange.setProperty("creditOrder", new CreditOrder(number(row, "id").longValue(), department,
+                number(row, "order_number").longValue(), customer.intValue(), paidAt,
+                BusinessDayCalendar.startingAt(connection.businessDayStart()).dateOf(paidAt),
+                (BigDecimal) row.get("rounding"), List.of()));
+        exchange.setProperty("invoiceConnection", connection);
+        if (exchange.getProperty("invoiceSetup") == null) {
+            exchange.setProperty("invoiceSetup", setup.read());
+        }
+        Map<String, SalesOrderLineRules.Product> products = new LinkedHashMap<>();
+        directory.products(connection.credentials()).forEach((code, p) -> products.put(code,
+                new SalesOrderLineRules.Product(p.id(), code, p.vatRate() == null ? BigDecimal.valueOf(-1)
+                        : p.vatRate().multiply(BigDecimal.valueOf(100)))));
+        exchange.setProperty("powerOfficeProducts", products);
+    }
+
+    /** One row of the order's lines. */
+    public CreditOrder.Line line(Map<String, Object> l) {
+        return new CreditOrder.Line(number(l, "id").longValue(), number(l, "product_type_id").intValue(),
+                (String) l.get("description"), (BigDecimal) l.get("quantity"), (BigDecimal) l.get("unit_price"),
+                (BigDecimal) l.get("discount"), (BigDecimal) l.get("amount"), (BigDecimal) l.get("rate"));
+    }
+
+    /** The enrichment of a line: its product type's name and product codes. */
+    public SalesOrderLineRules.ProductMapping productFor(CreditOrder.Line line, Setup invoiceSetup) {
+        return new SalesOrderLineRules.ProductMapping(invoiceSetup.productTypeName(line.productTypeId()),
+                invoiceSetup.productTypeMappings().get(line.productTypeId()));
+    }
+
+    /** The order's mapped lines (the split's aggregate) as the SalesOrderCompletePostDto, priced to the øre. */
+    public Map<String, Object> salesOrder(Exchange exchange) {
+        List<SalesOrderLineRules.MappedLine> mapped = new ArrayList<>();
+        if (exchange.getMessage().getBody() instanceof List<?> list) {
+            list.stream().filter(SalesOrderLineRules.MappedLine.class::isInstance)
+                    .map(SalesOrderLineRules.MappedLine.class::cast).forEach(mapped::add);
+        }
+        CreditOrder head = exchange.getProperty("creditOrder", CreditOrder.class);
+        CreditOrder order = new CreditOrder(head.id(), head.departmentId(), head.orderNumber(), head.customerId(),
+                head.paidAt(), head.businessDate(), head.rounding(),
+                mapped.stream().map(SalesOrderLineRules.MappedLine::line).toList());
+        DepartmentConnection connection = exchange.getProperty("invoiceConnection", DepartmentConnection.class);
         Long departmentId = null;
         if (connection.powerOfficeDepartmentCode() != null) {
-            PowerOfficeDirectory.Department d = directory.masterData(credentials).departments()
+            PowerOfficeDirectory.Department d = directory.masterData(connection.credentials()).departments()
                     .get(connection.powerOfficeDepartmentCode());
             departmentId = d == null ? null : d.id();
         }
-        Map<String, Object> body = SalesOrderBuilder.build(order, link, s.productTypeMappings(), names, products,
-                departmentId);
-        ledger.markSending(order.id());
-        JsonNode created = powerOffice.completeSalesOrder(credentials, body);
+        Map<String, Object> body = SalesOrderBuilder.build(order, links.find(order.customerId()).orElse(null),
+                mapped, departmentId);
+        exchange.getMessage().setHeader(PowerOfficeCalls.CREDENTIALS, connection.credentials());
+        return body;
+    }
+
+    /** SENDING is committed before the request leaves: an order is attempted at most once. */
+    public void sending(Exchange exchange) {
+        ledger.markSending(exchange.getProperty("creditOrder", CreditOrder.class).id());
+    }
+
+    /** PowerOffice's answer: SENT with its order number, or the failure for the dead letter. */
+    public Map<String, Object> answered(Exchange exchange) {
+        Message message = exchange.getMessage();
+        CreditOrder order = exchange.getProperty("creditOrder", CreditOrder.class);
+        String answer = message.getHeader(PowerOfficeCalls.ANSWER, String.class);
+        int status = message.getHeader(PowerOfficeCalls.STATUS, 0, Integer.class);
+        message.removeHeaders("PowerOffice*");
+        if (!PowerOfficeCalls.OK.equals(answer)) {
+            throw new PowerOfficeException(PowerOfficeException.Kind.valueOf(answer), status,
+                    message.getBody(String.class));
+        }
+        JsonNode created = message.getBody(JsonNode.class);
         UUID id = UUID.fromString(created.path("Id").asText());
         long number = created.path("SalesOrderNo").asLong();
         ledger.markSent(order.id(), id, number);
@@ -175,6 +262,9 @@ public class Invoicing {
     }
 
     static String reason(Throwable failure) {
+        while (failure instanceof org.apache.camel.CamelExecutionException && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
         if (failure instanceof InvoiceRefused refused) {
             return refused.getMessage();
         }
@@ -186,5 +276,9 @@ public class Invoicing {
             return e.getMessage();
         }
         return failure == null ? "unknown failure" : failure.getClass().getSimpleName() + ": " + failure.getMessage();
+    }
+
+    private static Number number(Map<String, Object> row, String column) {
+        return (Number) row.get(column);
     }
 }

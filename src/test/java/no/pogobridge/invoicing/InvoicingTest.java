@@ -264,6 +264,51 @@ class InvoicingTest {
     }
 
     @Test
+    void aResendThatFailsAgainAnswersJsonWithPowerOfficesReason() {
+        linkAll();
+        long orderId = ((Number) creditOrders().get(0).get("id")).longValue();
+        faults.inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 1, "SalesOrders"));
+        poll();
+        assertThat(status(orderId)).isEqualTo("FAILED");
+
+        requests.clear();
+        faults.inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 1, "SalesOrders"));
+        OperatorCalls.Reply resent = api.post("/api/orders/" + orderId + "/invoice/resend", null);
+        assertThat(resent.status()).as(resent.body()).isEqualTo(200);
+        assertThat(resent.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
+                type -> assertThat(type).startsWith("application/json"));
+        assertThat(resent.json().get("orderId").asLong()).isEqualTo(orderId);
+        assertThat(resent.json().get("invoiceStatus").asText()).isEqualTo("FAILED");
+        assertThat(resent.json().get("message").asText()).contains("500").contains("may have reached PowerOffice");
+        assertThat(salesOrderRequests()).as("the resend reached PowerOffice once more").isEqualTo(1);
+        assertThat(status(orderId)).isEqualTo("FAILED");
+    }
+
+    @Test
+    void aBacklogIsReadAPageAtATimeAndAnIdlePollReadsFromWhereTheLastOneGot() {
+        linkAll();
+        // every credit order of department 2 in the demo, more than a page of them
+        app.update("UPDATE department_connection SET invoicing_from = ? WHERE department_id = 2",
+                DemoPeriod.businessDate(Instant.now()).minusDays(400));
+        long backlog = pos.queryForObject("""
+                SELECT count(*) FROM pos.orders o WHERE o.department_id = 2 AND o.status = 'PAID'
+                AND EXISTS (SELECT 1 FROM pos.payments p WHERE p.order_id = o.id AND p.payment_type_id = 5)""",
+                Long.class);
+        assertThat(backlog).as("the demo holds more than a page").isGreaterThan(Invoicing.PAGE);
+        poll();
+        assertThat(app.queryForObject("SELECT count(*) FROM invoice_status WHERE status = 'SENT'", Long.class))
+                .isEqualTo(backlog);
+        assertThat(salesOrders()).hasSize((int) backlog);
+        assertThat(app.queryForObject("SELECT count(*) FROM invoicing_cursor WHERE department_id = 2", Long.class))
+                .isEqualTo(1);
+
+        requests.clear();
+        poll();
+        assertThat(salesOrderRequests()).as("nothing new, nothing sent").isZero();
+        assertThat(salesOrders()).hasSize((int) backlog);
+    }
+
+    @Test
     void eachFailureKindEndsFailedAfterExactlyOneRequest() throws Exception {
         linkAll();
         List<Map<String, Object>> orders = creditOrders();

@@ -16,6 +16,7 @@ public final class DemoSetup {
     public static void clear(JdbcTemplate app) {
         app.update("DELETE FROM export_ledger");
         app.update("DELETE FROM invoice_status");
+        app.update("DELETE FROM invoicing_cursor");
         app.update("DELETE FROM customer_link");
         app.update("DELETE FROM department_connection");
         app.update("DELETE FROM product_type_mapping");

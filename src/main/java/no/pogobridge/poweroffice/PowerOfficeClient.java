@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import java.io.IOException;
@@ -32,9 +30,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * PowerOffice GO v2 over HTTP: OAuth client credentials per client key (tokens cached until a minute before they
- * expire, never one per call), the subscription key on every call, one throttle for all clients at the
- * subscription's rate, explicit timeouts, waits and retries on 429, and retries of reads only: a write is retried
- * only when PowerOffice said it did not take it (429, or 401 before a fresh token).
+ * expire, never one per call), the subscription key on every call, every call paced by {@link PowerOfficeQuota}
+ * (shared by all clients and instances), explicit timeouts, waits and retries on 429, and retries of reads only: a
+ * write is retried only when PowerOffice said it did not take it (429, or 401 before a fresh token).
  */
 @Component
 public class PowerOfficeClient {
@@ -58,7 +56,7 @@ public class PowerOfficeClient {
     private final ObjectMapper json;
     private final HttpClient http;
     private final Duration timeout;
-    private final RateLimiter throttle;
+    private final PowerOfficeQuota quota;
     private final Retry readRetry;
     private final Retry writeRetry;
     private final Cache<String, Token> tokens = Caffeine.newBuilder()
@@ -80,18 +78,13 @@ public class PowerOfficeClient {
             })
             .build();
 
-    public PowerOfficeClient(PowerOfficeEndpoints endpoints, PowerOfficeSettings settings, ObjectMapper json) {
+    public PowerOfficeClient(PowerOfficeEndpoints endpoints, PowerOfficeSettings settings, ObjectMapper json,
+            PowerOfficeQuota quota) {
         this.endpoints = endpoints;
         this.json = json;
         this.timeout = settings.timeout();
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-        // evenly spaced permits: never more than the quota in any one-second window PowerOffice counts
-        int perSecond = Math.max(1, settings.requestsPerSecond());
-        this.throttle = RateLimiter.of("poweroffice", RateLimiterConfig.custom()
-                .limitForPeriod(1)
-                .limitRefreshPeriod(Duration.ofNanos(1_000_000_000L / perSecond))
-                .timeoutDuration(Duration.ofMinutes(2))
-                .build());
+        this.quota = quota;
         this.readRetry = Retry.of("poweroffice-read", RetryConfig.custom()
                 .maxAttempts(4)
                 .waitDuration(Duration.ofSeconds(1))
@@ -247,7 +240,7 @@ public class PowerOfficeClient {
     }
 
     private HttpResponse<String> exchange(HttpRequest request, String what) {
-        RateLimiter.waitForPermission(throttle);
+        quota.acquire();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() == 429) {

@@ -30,7 +30,10 @@ public class DatabaseConfiguration {
     HikariDataSource appDataSource(DatabaseServers servers, DatabaseProperties properties) {
         HikariConfig config = hikari("app", servers.app());
         config.setSchema(properties.appDb().schema());
-        config.setMaximumPoolSize(10);
+        // an exporting thread holds one connection for its day lock (DayLock) while the ledger and the PowerOffice
+        // quota under that lock need another: ten departments exporting at once need twenty (with 10, the locks took
+        // every connection and the work under them waited until the pool's timeout failed their days)
+        config.setMaximumPoolSize(30);
         return new HikariDataSource(config);
     }
 

@@ -18,13 +18,14 @@ import java.time.Duration;
  *     bursts; a bucket of one never bursts, so we neither gain nor lose from where PowerOffice's seconds begin.
  * <li>Requests do not arrive at the instant their permit is granted: thread wake-up, garbage collection, the network
  *     and the clocks of different instances spread them. Permits spread by up to D arrive at most
- *     C + floor((1 s + D) / I) in a second, which stays 10 while D &lt; 11 I - 1 s, about 52 ms at 9.5 a second
+ *     C + floor((1 s + D) / I) in a second, which stays 10 while D &lt; 10 I - 1 s, about 52 ms at 9.5 a second
  *     ({@link #toleratedSpread}). At 9 a second the margin would be 111 ms, at 10 a second none at all.
  * <li>A larger bucket (Bucket4j's textbook 10 permits refilled at 10 a second) lets 20 through within one second
  *     after an idle second: 429s under a sliding window, and under a fixed window whenever the burst falls in one.
  * </ul>
  * The half request a second left unused is the price of that margin: at most 95 % of the quota is used. The rare
- * 429 that a longer stall still causes is waited out and retried by {@link PowerOfficeClient}.
+ * 429 that a longer stall still causes (a JVM's first calls, a loaded host) is waited out and retried by
+ * {@link PowerOfficeClient}; bench/quota.sh measures both (README: "One quota for all instances").
  */
 public record QuotaShape(int capacity, Duration refillInterval) {
 

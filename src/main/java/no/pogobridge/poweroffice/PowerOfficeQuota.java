@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Optional;
 import javax.sql.DataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,8 +120,8 @@ public class PowerOfficeQuota {
     }
 
     /** The pace, or empty when pacing is off. */
-    public java.util.Optional<QuotaShape> shape() {
-        return java.util.Optional.ofNullable(shape);
+    public Optional<QuotaShape> shape() {
+        return Optional.ofNullable(shape);
     }
 
     /**

@@ -30,9 +30,11 @@ public class DatabaseConfiguration {
     HikariDataSource appDataSource(DatabaseServers servers, DatabaseProperties properties) {
         HikariConfig config = hikari("app", servers.app());
         config.setSchema(properties.appDb().schema());
-        // day locks hold a connection while a day is posted (one per export worker and job), beside the ledger,
-        // Quartz and the quota; connections are opened as they are needed
-        config.setMaximumPoolSize(24);
+        // an exporting thread holds one connection for its day lock (DayLock) while the ledger and the PowerOffice
+        // quota under that lock need another: ten departments exporting at once (export workers, jobs) need twenty
+        // or more (with 10, the locks took every connection and the work under them waited until the pool's
+        // timeout failed their days); connections are opened as they are needed
+        config.setMaximumPoolSize(30);
         config.setMinimumIdle(2);
         return new HikariDataSource(config);
     }

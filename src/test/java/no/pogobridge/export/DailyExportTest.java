@@ -1,10 +1,12 @@
 package no.pogobridge.export;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -55,6 +57,15 @@ class DailyExportTest {
 
     @Autowired
     DatabaseServers databases;
+
+    @Autowired
+    DayLock locks;
+
+    @Autowired
+    ExportLedger ledger;
+
+    @Autowired
+    no.pogobridge.poweroffice.PowerOfficeQuota quota;
 
     OperatorCalls api;
 
@@ -293,6 +304,24 @@ class DailyExportTest {
             assertThat(posted()).hasSize(10);
         } finally {
             pool.shutdown();
+        }
+    }
+
+    @Test
+    void tenDayLocksHeldAtOnceLeaveConnectionsForTheWorkUnderThem() {
+        // ten departments exporting at once: each holds a connection for its day lock while the ledger and
+        // PowerOffice's quota under that lock need another (with too small a pool this waits, then fails the day)
+        List<DayLock.Held> held = new ArrayList<>();
+        try {
+            for (int i = 0; i < 10; i++) {
+                held.add(locks.acquire(i + 1, lastClosedDay().minusDays(i)));
+            }
+            assertTimeoutPreemptively(Duration.ofSeconds(5), () -> {
+                ledger.current(1, lastClosedDay());
+                quota.acquire();
+            });
+        } finally {
+            held.forEach(DayLock.Held::close);
         }
     }
 

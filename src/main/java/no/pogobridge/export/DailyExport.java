@@ -135,8 +135,12 @@ public class DailyExport {
     public void dayFailed(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         LocalDate date = exchange.getMessage().getHeader("businessDate", LocalDate.class);
-        log.error("Export of department {} day {} failed", exchange.getMessage().getHeader("departmentId"), date,
-                failure);
+        Object department = exchange.getMessage().getHeader("departmentId");
+        if (exchange.getProperty("dayRequest") instanceof DayRequest day) {
+            date = day.businessDate();
+            department = day.departmentId();
+        }
+        log.error("Export of department {} day {} failed", department, date, failure);
         exchange.getMessage().setBody(ExportOutcome.of(date, "FAILED", failure == null ? "unknown failure"
                 : failure.getClass().getSimpleName() + ": " + failure.getMessage()));
     }

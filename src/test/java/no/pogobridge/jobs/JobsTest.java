@@ -185,6 +185,23 @@ class JobsTest {
     }
 
     @Test
+    void aDayThatFailsInsideItsRouteIsInTheJobsResultsAndTheOtherDaysGoOn() throws Exception {
+        // the middle day's earlier attempt has an unknown outcome, and PowerOffice cannot be asked about it
+        LocalDate middle = from.plusDays(1);
+        app.update("INSERT INTO export_ledger (department_id, business_date, revision, status, external_reference, "
+                + "claimed_by, claimed_at) VALUES (1, ?, 1, 'SENDING', ?, 'crashed-instance', now())", middle,
+                "pogo-1-" + middle + "-r1");
+        faults.inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 4, "AccountTransactions"));
+        JsonNode job = awaitEnd(accepted(api.post("/api/departments/1/exports?from=" + from + "&to="
+                + from.plusDays(2) + "&async=true", null)));
+        assertThat(job.get("state").asText()).isEqualTo("DONE");
+        assertThat(job.get("daysDone").asInt()).isEqualTo(3);
+        assertThat(job.get("results")).hasSize(3);
+        assertThat(job.get("results").findValuesAsText("outcome")).containsExactly("POSTED", "FAILED", "POSTED");
+        assertThat(job.get("results").get(1).get("message").asText()).contains("500");
+    }
+
+    @Test
     void asyncTrueMakesAShortPeriodAJobForExportReplayAndPreview() throws Exception {
         String period = "?from=" + from + "&to=" + from.plusDays(1) + "&async=true";
         String preview = accepted(api.get("/api/departments/1/vouchers/preview" + period));

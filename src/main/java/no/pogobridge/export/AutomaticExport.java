@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import no.pogobridge.alerts.Alerts;
 import no.pogobridge.department.DepartmentConnection;
 import no.pogobridge.department.DepartmentConnections;
 import org.slf4j.Logger;
@@ -31,9 +32,12 @@ public class AutomaticExport {
     private final JdbcTemplate pos;
     private final JdbcTemplate app;
     private final Clock clock;
+    private final Alerts alerts;
 
     public AutomaticExport(DepartmentConnections connections, ExportLedger ledger,
-            @Qualifier("posDataSource") javax.sql.DataSource posDataSource, JdbcTemplate app, Clock clock) {
+            @Qualifier("posDataSource") javax.sql.DataSource posDataSource, JdbcTemplate app, Clock clock,
+            Alerts alerts) {
+        this.alerts = alerts;
         this.connections = connections;
         this.ledger = ledger;
         this.pos = new JdbcTemplate(posDataSource);
@@ -73,19 +77,30 @@ public class AutomaticExport {
         return due;
     }
 
-    /** Logs what the run did, one line per outcome kind, so an operator sees a backlog shrink. */
-    public Map<String, Integer> report(List<ExportOutcome> outcomes) {
+    /**
+     * Logs what the run did, one line per outcome kind, so an operator sees a backlog shrink, and raises the alerts
+     * of its days (days and outcomes are in the same order: export-days splits sequentially). Answers the count of
+     * each outcome per department.
+     */
+    public Map<Integer, Map<String, Integer>> report(List<DayRequest> days, List<ExportOutcome> outcomes) {
         Map<String, Integer> counts = new TreeMap<>();
-        for (ExportOutcome outcome : outcomes) {
+        Map<Integer, Map<String, Integer>> perDepartment = new TreeMap<>();
+        for (int i = 0; i < outcomes.size(); i++) {
+            ExportOutcome outcome = outcomes.get(i);
+            int departmentId = days.get(i).departmentId();
             counts.merge(outcome.outcome(), 1, Integer::sum);
+            perDepartment.computeIfAbsent(departmentId, d -> new TreeMap<>()).merge(outcome.outcome(), 1,
+                    Integer::sum);
             if (!"POSTED".equals(outcome.outcome()) && !"ALREADY_POSTED".equals(outcome.outcome())) {
-                log.warn("Automatic export {}: {} {}", outcome.businessDate(), outcome.outcome(), outcome.message());
+                log.warn("Automatic export department {} {}: {} {}", departmentId, outcome.businessDate(),
+                        outcome.outcome(), outcome.message());
             }
+            alerts.dayOutcome(departmentId, outcome);
         }
         if (!counts.isEmpty()) {
             log.info("Automatic export done: {}", counts);
         }
-        return counts;
+        return perDepartment;
     }
 
     private LocalDate start(DepartmentConnection c) {

@@ -14,11 +14,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import no.pogobridge.ServerInstance;
+import no.pogobridge.alerts.Alerts;
 import no.pogobridge.department.DepartmentConnection;
 import no.pogobridge.department.DepartmentConnections;
 import no.pogobridge.export.BusinessDayCalendar;
 import no.pogobridge.export.Setup;
 import no.pogobridge.mapping.SetupReader;
+import no.pogobridge.monitoring.BusinessMetrics;
 import no.pogobridge.poweroffice.PowerOfficeClient;
 import no.pogobridge.poweroffice.PowerOfficeClient.Credentials;
 import no.pogobridge.poweroffice.PowerOfficeDirectory;
@@ -45,9 +47,13 @@ public class Invoicing {
     private final SetupReader setup;
     private final PowerOfficeClient powerOffice;
     private final PowerOfficeDirectory directory;
+    private final BusinessMetrics metrics;
+    private final Alerts alerts;
 
     public Invoicing(DepartmentConnections connections, InvoiceLedger ledger, CustomerLinks links, SetupReader setup,
-            PowerOfficeClient powerOffice, PowerOfficeDirectory directory) {
+            PowerOfficeClient powerOffice, PowerOfficeDirectory directory, BusinessMetrics metrics, Alerts alerts) {
+        this.metrics = metrics;
+        this.alerts = alerts;
         this.connections = connections;
         this.ledger = ledger;
         this.links = links;
@@ -58,7 +64,9 @@ public class Invoicing {
 
     /** Departments with automatic invoicing on, each with the instant its credit orders count from. */
     public List<Map<String, Object>> departmentsToPoll() {
-        ledger.releaseAbandoned(ABANDONED);
+        for (InvoiceLedger.Entry abandoned : ledger.releaseAbandoned(ABANDONED)) {
+            failed(abandoned.orderId(), abandoned.departmentId(), abandoned.message());
+        }
         List<Map<String, Object>> result = new ArrayList<>();
         for (DepartmentConnection c : connections.all().values()) {
             LocalDate from = c.invoicingFrom() != null ? c.invoicingFrom() : c.autoInvoicingSince();
@@ -144,6 +152,7 @@ public class Invoicing {
         UUID id = UUID.fromString(created.path("Id").asText());
         long number = created.path("SalesOrderNo").asLong();
         ledger.markSent(order.id(), id, number);
+        metrics.invoiceStatus(order.departmentId(), "SENT");
         log.info("Credit order {} (receipt {}) sent as PowerOffice sales order {}", order.id(), order.orderNumber(),
                 number);
         Map<String, Object> result = new LinkedHashMap<>();
@@ -165,6 +174,7 @@ public class Invoicing {
         String reason = reason(failure);
         if (orderId != null) {
             ledger.markFailed(orderId, reason);
+            ledger.find(orderId).ifPresent(entry -> failed(orderId, entry.departmentId(), reason));
         }
         log.warn("Credit order {} FAILED: {}", orderId, reason);
         Map<String, Object> result = new LinkedHashMap<>();
@@ -172,6 +182,12 @@ public class Invoicing {
         result.put("invoiceStatus", "FAILED");
         result.put("message", reason);
         exchange.getMessage().setBody(result);
+    }
+
+    /** An order marked FAILED is counted and alerted (once per attempt). */
+    private void failed(long orderId, int departmentId, String reason) {
+        metrics.invoiceStatus(departmentId, "FAILED");
+        alerts.invoiceFailed(orderId, departmentId, reason);
     }
 
     static String reason(Throwable failure) {

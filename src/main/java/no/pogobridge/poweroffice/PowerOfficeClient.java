@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import no.pogobridge.department.Secrets;
+import no.pogobridge.monitoring.BusinessMetrics;
 import no.pogobridge.poweroffice.PowerOfficeException.Kind;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,6 +56,7 @@ public class PowerOfficeClient {
     }
 
     private final PowerOfficeEndpoints endpoints;
+    private final BusinessMetrics metrics;
     private final ObjectMapper json;
     private final HttpClient http;
     private final Duration timeout;
@@ -80,8 +82,10 @@ public class PowerOfficeClient {
             })
             .build();
 
-    public PowerOfficeClient(PowerOfficeEndpoints endpoints, PowerOfficeSettings settings, ObjectMapper json) {
+    public PowerOfficeClient(PowerOfficeEndpoints endpoints, PowerOfficeSettings settings, ObjectMapper json,
+            BusinessMetrics metrics) {
         this.endpoints = endpoints;
+        this.metrics = metrics;
         this.json = json;
         this.timeout = settings.timeout();
         this.http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -211,6 +215,7 @@ public class PowerOfficeClient {
     }
 
     private Token requestToken(Credentials credentials) {
+        metrics.tokenRenewal();
         String applicationKey = endpoints.applicationKey(credentials.slot());
         String basic = Base64.getEncoder().encodeToString((applicationKey + ":" + credentials.clientKey())
                 .getBytes(StandardCharsets.UTF_8));
@@ -248,8 +253,11 @@ public class PowerOfficeClient {
 
     private HttpResponse<String> exchange(HttpRequest request, String what) {
         RateLimiter.waitForPermission(throttle);
+        long started = System.nanoTime();
+        int status = 0;
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            status = response.statusCode();
             if (response.statusCode() == 429) {
                 log.info("PowerOffice throttled {}; waiting before the retry", what);
             }
@@ -263,6 +271,9 @@ public class PowerOfficeClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new PowerOfficeException(Kind.UNCERTAIN, 0, "interrupted during " + what, e);
+        } finally {
+            metrics.powerOfficeRequest(request.method(), request.uri().getPath(), status,
+                    Duration.ofNanos(System.nanoTime() - started));
         }
     }
 

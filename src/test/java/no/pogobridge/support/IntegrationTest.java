@@ -22,6 +22,7 @@ import org.springframework.context.annotation.Import;
     "pogo.sandbox.hang=PT4S",
     "pogo.poweroffice.timeout=PT2S",
     "pogo.invoicing.poll-seconds=3600",
+    "pogo.demo.auto-setup=false",
     "logging.level.org.apache.camel.test.spring.junit5=WARN",
 })
 @Import(TestClockConfiguration.class)

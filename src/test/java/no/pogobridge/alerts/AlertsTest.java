@@ -34,6 +34,7 @@ import no.pogobridge.support.OperatorCalls;
 import no.pogobridge.support.PrometheusScrape;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -114,6 +115,12 @@ class AlertsTest {
     ProducerTemplate routes;
 
     OperatorCalls api;
+
+    /** The server is left as found. */
+    @AfterEach
+    void leaveNoState() {
+        DemoSetup.clear(app);
+    }
 
     @BeforeEach
     void cleanServer() {

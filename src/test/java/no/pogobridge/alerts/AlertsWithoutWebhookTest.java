@@ -11,12 +11,16 @@ import no.pogobridge.support.IntegrationTest;
 import no.pogobridge.support.OperatorCalls;
 import no.pogobridge.support.PrometheusScrape;
 import org.apache.camel.ProducerTemplate;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
-/** Without ALERT_WEBHOOK_URL an event is still recorded once, logged and counted, and never queued for sending. */
+/**
+ * Without ALERT_WEBHOOK_URL an event is still recorded once, logged and counted, and never queued for sending; and
+ * every way a credit order ends FAILED raises one.
+ */
 @IntegrationTest
 class AlertsWithoutWebhookTest {
 
@@ -34,6 +38,12 @@ class AlertsWithoutWebhookTest {
 
     @Autowired
     ProducerTemplate routes;
+
+    /** The shared server is left as found: other test classes expect no connections. */
+    @AfterEach
+    void leaveNoState() {
+        DemoSetup.clear(app);
+    }
 
     @Test
     void aLockedDayIsLoggedAndCountedOnce() {
@@ -58,5 +68,22 @@ class AlertsWithoutWebhookTest {
         assertThat(app.queryForList("SELECT status FROM alert WHERE kind = 'DAY_LOCKED'", String.class))
                 .containsExactly("LOGGED");
         assertThat(PrometheusScrape.of(port).sum("pogo_alerts_total", "kind", "DAY_LOCKED")).isEqualTo(counted + 1);
+    }
+
+    @Test
+    void aCreditOrderTheCrashRecoveryMarksFailedIsAlertedToo() {
+        app.update("DELETE FROM alert");
+        app.update("DELETE FROM invoice_status");
+        // an instance died while sending this order ten minutes ago: it may have reached PowerOffice
+        app.update("INSERT INTO invoice_status (order_id, department_id, status, external_reference, attempts, "
+                + "claimed_by, claimed_at) VALUES (424242, 2, 'SENDING', 'pogo-order-424242', 1, 'gone@host', "
+                + "now() - interval '10 minutes')");
+        routes.requestBody("direct:poll-credit-orders", "poll");
+        assertThat(app.queryForObject("SELECT status FROM invoice_status WHERE order_id = 424242", String.class))
+                .isEqualTo("FAILED");
+        assertThat(app.queryForList("SELECT kind || ' ' || department_id || ' ' || message FROM alert "
+                + "WHERE order_id = 424242", String.class)).singleElement().asString()
+                .startsWith("INVOICE_FAILED 2 The server stopped while sending this order");
+        app.update("DELETE FROM invoice_status WHERE order_id = 424242");
     }
 }

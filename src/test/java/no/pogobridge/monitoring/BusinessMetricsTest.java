@@ -71,9 +71,10 @@ class BusinessMetricsTest {
     }
 
     @AfterEach
-    void resetClock() {
+    void leaveNoState() {
         clock.reset();
         faults.clear();
+        DemoSetup.clear(app);
     }
 
     private static LocalDate lastClosedDay() {

@@ -26,6 +26,7 @@ import no.pogobridge.sandbox.SandboxWorld;
 import no.pogobridge.support.DemoSetup;
 import no.pogobridge.support.IntegrationTest;
 import no.pogobridge.support.OperatorCalls;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -64,6 +65,12 @@ class OpenApiDocumentTest {
 
     /** One real call: which documented operation it exercises, and what it should answer. */
     private record Call(String operationId, String method, String path, String body, int status) {
+    }
+
+    /** The shared server is left as found: other test classes expect no connections. */
+    @AfterEach
+    void leaveNoState() {
+        DemoSetup.clear(app);
     }
 
     @BeforeEach

@@ -34,8 +34,14 @@ public class Alerts {
         this.clock = clock;
     }
 
-    /** A day of the automatic export: BLOCKED, FAILED and LOCKED are alerted, other outcomes ignored. */
-    public void dayOutcome(int departmentId, ExportOutcome outcome) {
+    /**
+     * A day of the automatic export: BLOCKED, FAILED and LOCKED are alerted, other outcomes ignored (as is a day
+     * that failed before its department was known).
+     */
+    public void dayOutcome(Integer departmentId, ExportOutcome outcome) {
+        if (departmentId == null || outcome == null) {
+            return;
+        }
         try {
             Alert.ofDayOutcome(outcome.outcome()).ifPresent(kind -> record(Alert.day(kind, departmentId,
                     outcome.businessDate(), outcome.message() == null ? outcome.outcome() : outcome.message(),

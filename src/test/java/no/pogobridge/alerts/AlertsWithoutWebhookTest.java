@@ -39,6 +39,9 @@ class AlertsWithoutWebhookTest {
     @Autowired
     ProducerTemplate routes;
 
+    @Autowired
+    no.pogobridge.database.DatabaseServers databases;
+
     /** The shared server is left as found: other test classes expect no connections. */
     @AfterEach
     void leaveNoState() {
@@ -85,5 +88,28 @@ class AlertsWithoutWebhookTest {
                 + "WHERE order_id = 424242", String.class)).singleElement().asString()
                 .startsWith("INVOICE_FAILED 2 The server stopped while sending this order");
         app.update("DELETE FROM invoice_status WHERE order_id = 424242");
+    }
+
+    @Test
+    void daysOfTheAutomaticExportThatFailOnTheirWayAreAlertedEachOnce() {
+        app.update("DELETE FROM alert");
+        OperatorCalls api = new OperatorCalls(port);
+        DemoSetup.mapEverything(api);
+        LocalDate from = DemoPeriod.businessDate(Instant.now()).minusDays(3);
+        assertThat(DemoSetup.connect(api, 1, ",\"autoExport\":true,\"exportFrom\":\"" + from + "\"").status())
+                .isEqualTo(200);
+        // the POS cannot be read: each day fails inside its route, not with an answer from PowerOffice
+        JdbcTemplate admin = new JdbcTemplate(databases.embeddedAdminDataSource());
+        admin.execute("ALTER TABLE pos.order_lines RENAME TO order_lines_away");
+        try {
+            routes.requestBody("direct:automatic-export-run", (Object) null);
+            routes.requestBody("direct:automatic-export-run", (Object) null);
+        } finally {
+            admin.execute("ALTER TABLE pos.order_lines_away RENAME TO order_lines");
+        }
+        assertThat(app.queryForList("SELECT business_date FROM alert WHERE kind = 'DAY_FAILED' ORDER BY 1",
+                LocalDate.class)).containsExactly(from, from.plusDays(1), from.plusDays(2));
+        assertThat(app.queryForList("SELECT message FROM alert", String.class))
+                .as("the reason the day's answer gives").allSatisfy(m -> assertThat(m).isNotBlank());
     }
 }

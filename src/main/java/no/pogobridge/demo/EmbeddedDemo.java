@@ -229,7 +229,20 @@ public class EmbeddedDemo {
         }
     }
 
-    private void summarise(Map<Integer, Map<String, Integer>> outcomes) {
+    /** The timer's invoicing poll may have claimed orders of its own: the summary waits until they are handled. */
+    private void awaitClaimedCreditOrders() throws InterruptedException {
+        for (int i = 0; i < 600; i++) {
+            Integer open = app.queryForObject("SELECT count(*) FROM invoice_status WHERE status IN ('CLAIMED', "
+                    + "'SENDING')", Integer.class);
+            if (open == null || open == 0) {
+                return;
+            }
+            Thread.sleep(1000);
+        }
+    }
+
+    private void summarise(Map<Integer, Map<String, Integer>> outcomes) throws InterruptedException {
+        awaitClaimedCreditOrders();
         for (Map<String, Object> department : pos.queryForList("SELECT id, name FROM pos.departments ORDER BY id")) {
             int id = ((Number) department.get("id")).intValue();
             if (connections.find(id).isEmpty()) {

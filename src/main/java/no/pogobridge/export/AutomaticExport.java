@@ -35,16 +35,19 @@ public class AutomaticExport {
     private final JdbcTemplate app;
     private final Clock clock;
     private final org.quartz.Scheduler scheduler;
+    private final no.pogobridge.alerts.Alerts alerts;
 
     public AutomaticExport(DepartmentConnections connections, ExportLedger ledger,
             @Qualifier("posDataSource") javax.sql.DataSource posDataSource, JdbcTemplate app, Clock clock,
-            @org.springframework.context.annotation.Lazy org.quartz.Scheduler scheduler) {
+            @org.springframework.context.annotation.Lazy org.quartz.Scheduler scheduler,
+            no.pogobridge.alerts.Alerts alerts) {
         this.connections = connections;
         this.ledger = ledger;
         this.pos = new JdbcTemplate(posDataSource);
         this.app = app;
         this.clock = clock;
         this.scheduler = scheduler;
+        this.alerts = alerts;
     }
 
     /** One department's backlog: its closed days from {@code from} to {@code to} that are not posted yet. */
@@ -147,12 +150,16 @@ public class AutomaticExport {
         return System.nanoTime();
     }
 
-    /** A day of the automatic export that did not go through is worth a line in the log. */
+    /**
+     * A day of the automatic export that did not go through is worth a line in the log, and a BLOCKED, FAILED or
+     * LOCKED one an alert (once per event, docs/operations.md).
+     */
     public void dayDone(ExportOutcome outcome, int departmentId) {
         if (!"POSTED".equals(outcome.outcome()) && !"ALREADY_POSTED".equals(outcome.outcome())) {
             log.warn("Automatic export, department {} {}: {} {}", departmentId, outcome.businessDate(),
                     outcome.outcome(), outcome.message());
         }
+        alerts.dayOutcome(departmentId, outcome);
     }
 
     private LocalDate start(DepartmentConnection c) {

@@ -44,16 +44,17 @@ public class InvoiceLedger {
     /**
      * Claims left by a crashed instance: a claim never sent is released (the order will be taken again, which is
      * its first attempt); an order stuck in SENDING may have reached PowerOffice, so it is marked FAILED for an
-     * operator, never sent again on its own.
+     * operator, never sent again on its own. Answers the orders marked FAILED here.
      */
-    public void releaseAbandoned(Duration age) {
+    public List<Entry> releaseAbandoned(Duration age) {
         app.update("DELETE FROM invoice_status WHERE status = 'CLAIMED' AND claimed_at < now() - ?::interval",
                 age.toSeconds() + " seconds");
-        app.update("""
+        return app.query("""
                 UPDATE invoice_status SET status = 'FAILED', updated_at = now(),
                     message = 'The server stopped while sending this order; it may have reached PowerOffice. Look '
                         || 'for order reference ' || external_reference || ' in PowerOffice before resending.'
-                WHERE status = 'SENDING' AND claimed_at < now() - ?::interval""", age.toSeconds() + " seconds");
+                WHERE status = 'SENDING' AND claimed_at < now() - ?::interval RETURNING *""", InvoiceLedger::map,
+                age.toSeconds() + " seconds");
     }
 
     public void markSending(long orderId) {

@@ -15,11 +15,13 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import no.pogobridge.ServerInstance;
+import no.pogobridge.alerts.Alerts;
 import no.pogobridge.department.DepartmentConnection;
 import no.pogobridge.department.DepartmentConnections;
 import no.pogobridge.export.BusinessDayCalendar;
 import no.pogobridge.export.Setup;
 import no.pogobridge.mapping.SetupReader;
+import no.pogobridge.monitoring.BusinessMetrics;
 import no.pogobridge.poweroffice.PowerOfficeCalls;
 import no.pogobridge.poweroffice.PowerOfficeDirectory;
 import no.pogobridge.poweroffice.PowerOfficeException;
@@ -53,9 +55,14 @@ public class Invoicing {
     private final CustomerLinks links;
     private final SetupReader setup;
     private final PowerOfficeDirectory directory;
+    private final BusinessMetrics metrics;
+    private final Alerts alerts;
 
     public Invoicing(DepartmentConnections connections, InvoiceLedger ledger, InvoicingCursors cursors,
-            CustomerLinks links, SetupReader setup, PowerOfficeDirectory directory) {
+            CustomerLinks links, SetupReader setup, PowerOfficeDirectory directory, BusinessMetrics metrics,
+            Alerts alerts) {
+        this.metrics = metrics;
+        this.alerts = alerts;
         this.connections = connections;
         this.ledger = ledger;
         this.cursors = cursors;
@@ -68,7 +75,9 @@ public class Invoicing {
 
     /** Departments with automatic invoicing on, each with the instant its credit orders count from. */
     public List<Map<String, Object>> departmentsToPoll() {
-        ledger.releaseAbandoned(ABANDONED);
+        for (InvoiceLedger.Entry abandoned : ledger.releaseAbandoned(ABANDONED)) {
+            failed(abandoned.orderId(), abandoned.departmentId(), abandoned.message());
+        }
         List<Map<String, Object>> result = new ArrayList<>();
         for (DepartmentConnection c : connections.all().values()) {
             LocalDate from = c.invoicingFrom() != null ? c.invoicingFrom() : c.autoInvoicingSince();
@@ -231,6 +240,7 @@ public class Invoicing {
         UUID id = UUID.fromString(created.path("Id").asText());
         long number = created.path("SalesOrderNo").asLong();
         ledger.markSent(order.id(), id, number);
+        metrics.invoiceStatus(order.departmentId(), "SENT");
         log.info("Credit order {} (receipt {}) sent as PowerOffice sales order {}", order.id(), order.orderNumber(),
                 number);
         Map<String, Object> result = new LinkedHashMap<>();
@@ -252,6 +262,7 @@ public class Invoicing {
         String reason = reason(failure);
         if (orderId != null) {
             ledger.markFailed(orderId, reason);
+            ledger.find(orderId).ifPresent(entry -> failed(orderId, entry.departmentId(), reason));
         }
         log.warn("Credit order {} FAILED: {}", orderId, reason);
         Map<String, Object> result = new LinkedHashMap<>();
@@ -259,6 +270,12 @@ public class Invoicing {
         result.put("invoiceStatus", "FAILED");
         result.put("message", reason);
         exchange.getMessage().setBody(result);
+    }
+
+    /** An order marked FAILED is counted and alerted (once per attempt). */
+    private void failed(long orderId, int departmentId, String reason) {
+        metrics.invoiceStatus(departmentId, "FAILED");
+        alerts.invoiceFailed(orderId, departmentId, reason);
     }
 
     static String reason(Throwable failure) {

@@ -12,11 +12,15 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Every operator call ({@code /api/**}) and every sandbox control ({@code /sandbox/admin/**}) needs
- * {@code Authorization: Bearer <OPERATOR_TOKEN>}; anything else is answered 401 with problem JSON.
+ * {@code Authorization: Bearer <OPERATOR_TOKEN>}; anything else is answered 401 with problem JSON. The OpenAPI
+ * description at {@code /api/openapi.json} is open.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE + 10)
 public class OperatorAuthenticationFilter extends OncePerRequestFilter {
+
+    /** The OpenAPI description of the operator API (camel.rest.api-context-path): public, it holds no data. */
+    static final String OPENAPI_DOCUMENT = "/api/openapi.json";
 
     private final OperatorToken token;
 
@@ -27,6 +31,9 @@ public class OperatorAuthenticationFilter extends OncePerRequestFilter {
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
         String path = request.getRequestURI();
+        if (path.equals(OPENAPI_DOCUMENT)) {
+            return true;
+        }
         return !(path.startsWith("/api/") || path.equals("/api") || path.startsWith("/sandbox/admin"));
     }
 

@@ -7,6 +7,7 @@ import java.net.SocketTimeoutException;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
+import no.pogobridge.monitoring.BusinessMetrics;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
 
@@ -31,9 +32,9 @@ public class PowerOfficeCalls {
 
     private final ObjectMapper json;
     private final PowerOfficeSettings settings;
-    private final PowerOfficeMetrics metrics;
+    private final BusinessMetrics metrics;
 
-    public PowerOfficeCalls(ObjectMapper json, PowerOfficeSettings settings, PowerOfficeMetrics metrics) {
+    public PowerOfficeCalls(ObjectMapper json, PowerOfficeSettings settings, BusinessMetrics metrics) {
         this.json = json;
         this.settings = settings;
         this.metrics = metrics;
@@ -118,8 +119,9 @@ public class PowerOfficeCalls {
             return;
         }
         long started = exchange.getProperty(STARTED, System.nanoTime(), Long.class);
-        metrics.request(exchange.getProperty("PowerOfficeMethod", String.class),
-                exchange.getProperty("PowerOfficeEndpoint", String.class), status, System.nanoTime() - started);
+        metrics.powerOfficeRequest(exchange.getProperty("PowerOfficeMethod", String.class),
+                exchange.getProperty("PowerOfficeEndpoint", String.class), status,
+                java.time.Duration.ofNanos(System.nanoTime() - started));
     }
 
     /** The call's answer: the JSON on success; otherwise the kind of failure and PowerOffice's reason. */

@@ -32,7 +32,7 @@ public class PowerOfficeTokens {
 
     private final ProducerTemplate routes;
     private final PowerOfficeEndpoints endpoints;
-    private final PowerOfficeMetrics metrics;
+    private final no.pogobridge.monitoring.BusinessMetrics metrics;
     private final Cache<String, Token> tokens = Caffeine.newBuilder()
             .expireAfter(new Expiry<String, Token>() {
                 @Override
@@ -53,7 +53,7 @@ public class PowerOfficeTokens {
             .build();
 
     public PowerOfficeTokens(@Lazy ProducerTemplate routes, PowerOfficeEndpoints endpoints,
-            PowerOfficeMetrics metrics) {
+            no.pogobridge.monitoring.BusinessMetrics metrics) {
         this.routes = routes;
         this.endpoints = endpoints;
         this.metrics = metrics;
@@ -102,7 +102,7 @@ public class PowerOfficeTokens {
             throw new PowerOfficeException(PowerOfficeException.Kind.valueOf(kind), status, reason);
         }
         JsonNode body = answer.getMessage().getBody(JsonNode.class);
-        metrics.tokenRenewed();
+        metrics.tokenRenewal();
         return new Token(body.path("access_token").asText(), Duration.ofSeconds(body.path("expires_in").asLong(1200)));
     }
 

@@ -5,6 +5,7 @@ import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
 
@@ -22,9 +23,11 @@ import org.springframework.context.annotation.Import;
     "pogo.sandbox.hang=PT4S",
     "pogo.poweroffice.timeout-millis=2000",
     "pogo.invoicing.poll-seconds=3600",
+    "pogo.demo.auto-setup=false",
     "logging.level.org.apache.camel.test.spring.junit5=WARN",
 })
 @Import(TestClockConfiguration.class)
+@AutoConfigureObservability(tracing = false) // /actuator/prometheus as in production (tests switch exporters off)
 public @interface IntegrationTest {
 
     String OPERATOR_TOKEN = "test-operator-token";

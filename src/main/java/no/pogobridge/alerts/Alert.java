@@ -1,0 +1,74 @@
+package no.pogobridge.alerts;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * One alert event (docs/interfaces.md, "Alerts") with the key that makes it one event: the same key is recorded,
+ * logged and sent once, whichever instance sees it and however often.
+ *
+ * <ul>
+ *   <li>A day of the automatic export: one event per kind, department and business date. A day that stays BLOCKED
+ *   through many runs is alerted once; the same day turning FAILED or LOCKED later is a new event.</li>
+ *   <li>A credit order marked FAILED: one event per attempt, an attempt being a claim of the order (the first
+ *   poll, or an operator's resend), known by the instant of that claim. A resend that fails again is a new
+ *   event.</li>
+ * </ul>
+ */
+public record Alert(String eventKey, Kind kind, int departmentId, LocalDate businessDate, Long orderId,
+        String message, Instant at) {
+
+    public enum Kind { DAY_BLOCKED, DAY_FAILED, DAY_LOCKED, INVOICE_FAILED }
+
+    /** The alert kind of an automatic export's day outcome; empty for outcomes that need no one's attention. */
+    public static Optional<Kind> ofDayOutcome(String outcome) {
+        if (outcome == null) {
+            return Optional.empty();
+        }
+        return switch (outcome) {
+            case "BLOCKED" -> Optional.of(Kind.DAY_BLOCKED);
+            case "FAILED" -> Optional.of(Kind.DAY_FAILED);
+            case "LOCKED" -> Optional.of(Kind.DAY_LOCKED);
+            default -> Optional.empty();
+        };
+    }
+
+    public static Alert day(Kind kind, int departmentId, LocalDate businessDate, String message, Instant at) {
+        return new Alert(kind + "/department-" + departmentId + "/" + businessDate, kind, departmentId, businessDate,
+                null, message, at);
+    }
+
+    /** claimedAt tells the attempts of one order apart. */
+    public static Alert invoiceFailed(long orderId, int departmentId, Instant claimedAt, String message, Instant at) {
+        return new Alert(Kind.INVOICE_FAILED + "/order-" + orderId + "/claimed-" + claimedAt, Kind.INVOICE_FAILED,
+                departmentId, null, orderId, message, at);
+    }
+
+    /** The JSON of docs/interfaces.md: kind, departmentId, businessDate, orderId, message, at. */
+    public Map<String, Object> payload() {
+        Map<String, Object> json = new LinkedHashMap<>();
+        json.put("kind", kind.name());
+        json.put("departmentId", departmentId);
+        json.put("businessDate", businessDate == null ? null : businessDate.toString());
+        json.put("orderId", orderId);
+        json.put("message", message);
+        json.put("at", at.toString());
+        return json;
+    }
+
+    /** One line for a person (a chat message, a mail subject). */
+    public String text() {
+        String what = switch (kind) {
+            case DAY_BLOCKED -> "Business day " + businessDate + " of department " + departmentId + " is blocked";
+            case DAY_FAILED -> "Business day " + businessDate + " of department " + departmentId + " failed";
+            case DAY_LOCKED -> "Business day " + businessDate + " of department " + departmentId
+                    + " is locked in PowerOffice";
+            case INVOICE_FAILED -> "Credit order " + orderId + " of department " + departmentId
+                    + " could not be invoiced";
+        };
+        return what + ": " + message;
+    }
+}

@@ -12,11 +12,21 @@ import org.springframework.stereotype.Component;
 @Component("voucherLineRules")
 public class VoucherLineEnrichment implements AggregationStrategy {
 
+    /**
+     * A text the rules cannot fill fails the line with its own reason: thrown from here, Camel's enricher would
+     * wrap it in "Error occurred during aggregation. Exchange[...]", which is what the operator would then read.
+     */
     @Override
     public Exchange aggregate(Exchange sum, Exchange mapping) {
-        LineTexts texts = LineTexts.of(sum.getProperty(LineTexts.SALE_PROPERTY, String.class),
-                sum.getProperty(LineTexts.GIFT_CARDS_SOLD_PROPERTY, String.class),
-                sum.getProperty(LineTexts.ROUNDING_PROPERTY, String.class));
+        LineTexts texts;
+        try {
+            texts = LineTexts.of(sum.getProperty(LineTexts.SALE_PROPERTY, String.class),
+                    sum.getProperty(LineTexts.GIFT_CARDS_SOLD_PROPERTY, String.class),
+                    sum.getProperty(LineTexts.ROUNDING_PROPERTY, String.class));
+        } catch (IllegalArgumentException e) {
+            sum.setException(e);
+            return sum;
+        }
         sum.getMessage().setBody(LineRules.apply(sum.getMessage().getBody(DaySum.class),
                 mapping.getMessage().getBody(LineMapping.class), texts));
         return sum;

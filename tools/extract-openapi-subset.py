@@ -14,6 +14,7 @@ OPERATIONS = {
     "/GeneralLedgerAccounts": ["get"],
     "/VatCodes": ["get"],
     "/Departments": ["get"],
+    "/Projects": ["get"],
     "/Customers": ["get"],
     "/Products": ["get"],
     "/LockDateSettings": ["get"],

@@ -15,14 +15,23 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * The house rules of routes/: canonical YAML DSL (endpoint options under parameters, not in the URI), a
- * kebab-case id on every route, REST verb and route configuration, and error handling chosen by id.
+ * kebab-case id on every route, REST verb and route configuration, and error handling chosen by id. The same rules
+ * hold for an edited copy of the routes ({@link #assertHouseRules}, used by RouteChangesTest).
  */
 class RouteFilesTest {
 
     private static final String KEBAB = "[a-z][a-z0-9]*(-[a-z0-9]+)*";
+    private static final Path ROUTES = Path.of("routes");
 
-    private static List<Path> routeFiles() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("routes"))) {
+    /** Every rule below, over the route files of {@code folder}. */
+    static void assertHouseRules(Path folder) throws IOException {
+        everyRouteRestVerbAndConfigurationHasAKebabCaseId(folder);
+        endpointOptionsLiveUnderParametersNotInTheUri(folder);
+        everyRouteSelectsItsErrorHandlingById(folder);
+    }
+
+    private static List<Path> routeFiles(Path folder) throws IOException {
+        try (Stream<Path> files = Files.list(folder)) {
             return files.filter(p -> p.toString().endsWith(".camel.yaml")).sorted().toList();
         }
     }
@@ -35,10 +44,24 @@ class RouteFilesTest {
     }
 
     @Test
-    @SuppressWarnings("unchecked")
     void everyRouteRestVerbAndConfigurationHasAKebabCaseId() throws IOException {
+        everyRouteRestVerbAndConfigurationHasAKebabCaseId(ROUTES);
+    }
+
+    @Test
+    void endpointOptionsLiveUnderParametersNotInTheUri() throws IOException {
+        endpointOptionsLiveUnderParametersNotInTheUri(ROUTES);
+    }
+
+    @Test
+    void everyRouteSelectsItsErrorHandlingById() throws IOException {
+        everyRouteSelectsItsErrorHandlingById(ROUTES);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void everyRouteRestVerbAndConfigurationHasAKebabCaseId(Path folder) throws IOException {
         List<String> ids = new ArrayList<>();
-        for (Path file : routeFiles()) {
+        for (Path file : routeFiles(folder)) {
             for (Map<String, Object> item : load(file)) {
                 for (String kind : List.of("route", "routeConfiguration", "rest")) {
                     if (item.containsKey(kind)) {
@@ -62,9 +85,8 @@ class RouteFilesTest {
         assertThat(ids).doesNotHaveDuplicates().isNotEmpty();
     }
 
-    @Test
-    void endpointOptionsLiveUnderParametersNotInTheUri() throws IOException {
-        for (Path file : routeFiles()) {
+    private static void endpointOptionsLiveUnderParametersNotInTheUri(Path folder) throws IOException {
+        for (Path file : routeFiles(folder)) {
             for (String line : Files.readAllLines(file)) {
                 String trimmed = line.strip();
                 if (trimmed.startsWith("uri:")) {
@@ -74,12 +96,11 @@ class RouteFilesTest {
         }
     }
 
-    @Test
     @SuppressWarnings("unchecked")
-    void everyRouteSelectsItsErrorHandlingById() throws IOException {
+    private static void everyRouteSelectsItsErrorHandlingById(Path folder) throws IOException {
         List<String> configurations = new ArrayList<>();
         List<Map<String, Object>> routes = new ArrayList<>();
-        for (Path file : routeFiles()) {
+        for (Path file : routeFiles(folder)) {
             for (Map<String, Object> item : load(file)) {
                 if (item.containsKey("routeConfiguration")) {
                     configurations.add((String) ((Map<String, Object>) item.get("routeConfiguration")).get("id"));

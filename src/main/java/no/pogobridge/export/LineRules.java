@@ -10,29 +10,30 @@ import no.pogobridge.export.JournalEntry.Gap;
  * standard account at 25 % and its reduced account otherwise, with the mapped PowerOffice VAT code; gift cards sold
  * are credited to the gift card type's account with VAT code 0; payments are debited to their account with VAT code
  * 0; the rounding is credited to the rounding account. A missing mapping leaves the account or VAT code blank and
- * says what to set up. The texts of the lines are here too ({@link #SALE}, {@link #GIFT_CARDS_SOLD},
- * {@link #ROUNDING}).
+ * says what to set up. The lines' texts come from the routes ({@link LineTexts}).
  */
 public final class LineRules {
 
     /** PowerOffice's VAT code for balance lines (payments, rounding) and gift cards sold. */
     public static final String NO_VAT = "0";
-    static final String SALE = "Salg %s %s%%";
-    static final String GIFT_CARDS_SOLD = "Gavekort solgt";
-    static final String ROUNDING = "Øreavrunding";
 
     private LineRules() {
     }
 
+    /** With the texts of the shipped routes. */
     public static JournalEntry apply(DaySum sum, LineMapping mapping) {
+        return apply(sum, mapping, LineTexts.DEFAULT);
+    }
+
+    public static JournalEntry apply(DaySum sum, LineMapping mapping, LineTexts texts) {
         if (sum instanceof DaySum.Sale s) {
-            return sale(s, (LineMapping.ForSale) mapping);
+            return sale(s, (LineMapping.ForSale) mapping, texts);
         }
         if (sum instanceof DaySum.Payment p) {
             return payment(p, (LineMapping.ForPaymentType) mapping);
         }
         if (sum instanceof DaySum.Rounding r) {
-            return rounding(r, (LineMapping.ForRounding) mapping);
+            return rounding(r, (LineMapping.ForRounding) mapping, texts);
         }
         if (sum instanceof DaySum.Tip t) {
             return new JournalEntry.Tip(t.paymentTypeId(), ((LineMapping.ForPaymentType) mapping).paymentTypeName(),
@@ -54,7 +55,7 @@ public final class LineRules {
                 + " <> payments " + u.paymentsTotal().toPlainString());
     }
 
-    private static JournalEntry.Line sale(DaySum.Sale sale, LineMapping.ForSale m) {
+    private static JournalEntry.Line sale(DaySum.Sale sale, LineMapping.ForSale m, LineTexts texts) {
         List<Gap> gaps = new ArrayList<>();
         String fix = "PUT /api/mappings/product-types/" + sale.productTypeId();
         if (m.giftCard()) {
@@ -65,7 +66,8 @@ public final class LineRules {
             }
             String group = "revenue:" + (account == null ? "gift-card-type-" + sale.productTypeId()
                     : account + ":" + NO_VAT);
-            return new JournalEntry.Line(group, account, NO_VAT, sale.amount().negate(), GIFT_CARDS_SOLD, gaps);
+            return new JournalEntry.Line(group, account, NO_VAT, sale.amount().negate(),
+                    texts.giftCardsSold(m.productTypeName()), gaps);
         }
         boolean standard = m.posVatCode() != null && m.posVatCode().isStandardRate();
         Integer account = m.accounts() == null ? null
@@ -85,7 +87,7 @@ public final class LineRules {
                 ? "type-" + sale.productTypeId() + (standard ? "-standard" : "-reduced")
                 : account + ":" + m.powerOfficeVatCode();
         return new JournalEntry.Line("revenue:" + group, account, m.powerOfficeVatCode(), sale.amount().negate(),
-                String.format(SALE, m.productTypeName(), rate), gaps);
+                texts.sale(m.productTypeName(), rate), gaps);
     }
 
     private static JournalEntry.Line payment(DaySum.Payment payment, LineMapping.ForPaymentType m) {
@@ -96,9 +98,10 @@ public final class LineRules {
                 m.paymentTypeName(), gaps);
     }
 
-    private static JournalEntry.Line rounding(DaySum.Rounding rounding, LineMapping.ForRounding m) {
+    private static JournalEntry.Line rounding(DaySum.Rounding rounding, LineMapping.ForRounding m, LineTexts texts) {
         List<Gap> gaps = m.account() != null ? List.of()
                 : List.of(new Gap(Concern.ROUNDING, "The rounding account is not set: PUT /api/mappings/rounding"));
-        return new JournalEntry.Line("rounding", m.account(), NO_VAT, rounding.amount().negate(), ROUNDING, gaps);
+        return new JournalEntry.Line("rounding", m.account(), NO_VAT, rounding.amount().negate(), texts.rounding(),
+                gaps);
     }
 }

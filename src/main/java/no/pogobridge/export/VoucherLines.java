@@ -7,7 +7,8 @@ import org.springframework.stereotype.Component;
 /**
  * Adapts the voucher domain to the EIPs of routes/daily-export.camel.yaml (route {@code build-daily-voucher}): a row
  * of the day-sums query as a {@link DaySum}, the mapping a sum is enriched with, and the composed journal as the
- * day's {@link DailyVoucher}.
+ * day's {@link DailyVoucher}; and, for route send-daily-voucher, a PowerOffice dimension on every line of the
+ * journal about to be sent ({@link VoucherLineDimensions}).
  */
 @Component("voucherLines")
 public class VoucherLines {
@@ -29,5 +30,13 @@ public class VoucherLines {
         Object body = exchange.getMessage().getBody();
         DailyJournal journal = body instanceof DailyJournal j ? j : DailyJournalAggregation.journalFor(exchange);
         return journal.voucher();
+    }
+
+    /**
+     * Sets a PowerOffice dimension on every line of the journal being sent, e.g.
+     * {@code voucherLines.onEveryLine(${body}, 'ProjectId', 7314)}; answers the journal.
+     */
+    public Map<String, Object> onEveryLine(Object journal, String dimension, long id) {
+        return VoucherLineDimensions.onEveryLine(journal, dimension, id);
     }
 }

@@ -127,7 +127,10 @@ public class VoucherPosting {
         exchange.getMessage().setHeader(STEP, "PREPARE");
     }
 
-    /** PowerOffice's lock date, then its ids for our accounts, VAT codes and department: the CashVoucherPostDto. */
+    /**
+     * PowerOffice's lock date, then its ids for our accounts, VAT codes and department: the CashVoucherPostDto, with
+     * the voucher text the route set (exchange property voucherText, see {@link VoucherDescription}).
+     */
     public void prepare(Exchange exchange) {
         Attempt attempt = attempt(exchange);
         LocalDate lockDate = directory.lockDate(attempt.credentials());
@@ -135,9 +138,11 @@ public class VoucherPosting {
             done(exchange, locked(attempt.date, lockDate));
             return;
         }
+        String description = VoucherDescription.of(exchange.getProperty(VoucherDescription.PROPERTY, String.class))
+                .render(attempt.date, emptyToNull(departmentName(attempt.department)), attempt.voucher.zNumber());
         VoucherResolver.Resolved resolved = VoucherResolver.resolve(attempt.voucher,
                 directory.masterData(attempt.credentials()), attempt.connection.powerOfficeDepartmentCode(),
-                emptyToNull(departmentName(attempt.department)), attempt.reference);
+                description, attempt.reference);
         if (!resolved.ok()) {
             done(exchange, ExportOutcome.of(attempt.date, "BLOCKED", String.join("; ", resolved.problems())));
             return;

@@ -2,7 +2,6 @@ package no.pogobridge.export;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -21,8 +20,6 @@ import no.pogobridge.poweroffice.PowerOfficeDirectory.VatCode;
  */
 public final class VoucherResolver {
 
-    private static final DateTimeFormatter NORWEGIAN_DATE = DateTimeFormatter.ofPattern("dd.MM.yyyy");
-
     public record Resolved(Map<String, Object> body, List<String> problems) {
         public boolean ok() {
             return problems.isEmpty();
@@ -32,8 +29,9 @@ public final class VoucherResolver {
     private VoucherResolver() {
     }
 
+    /** {@code description} is the voucher's text ({@link VoucherDescription}); null leaves it off the body. */
     public static Resolved resolve(DailyVoucher voucher, MasterData powerOffice, String departmentCode,
-            String departmentName, String externalReference) {
+            String description, String externalReference) {
         Set<String> problems = new LinkedHashSet<>();
         Long departmentId = null;
         if (departmentCode != null) {
@@ -77,18 +75,15 @@ public final class VoucherResolver {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("VoucherDate", voucher.businessDate());
         body.put("CurrencyCode", "NOK");
-        body.put("Description", description(voucher.businessDate(), departmentName, voucher.zNumber()));
+        if (description != null) {
+            body.put("Description", description);
+        }
         body.put("ExternalImportReference", externalReference);
         if (voucher.zNumber() != null) {
             body.put("ImportedVoucherNo", voucher.zNumber().longValue());
         }
         body.put("VoucherLines", lines);
         return new Resolved(body, new ArrayList<>(problems));
-    }
-
-    static String description(LocalDate date, String departmentName, Integer zNumber) {
-        return "Dagsoppgjør " + NORWEGIAN_DATE.format(date) + (departmentName == null ? "" : " " + departmentName)
-                + (zNumber == null ? "" : " (Z " + zNumber + ")");
     }
 
     /** Our reference for (department, business date, revision): at most 50 characters, as PowerOffice allows. */

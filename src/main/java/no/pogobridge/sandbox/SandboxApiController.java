@@ -164,6 +164,22 @@ class SandboxApiController {
                 .map(SandboxViews::department).toList());
     }
 
+    /** Projects (spec: GetProjects) by projectCodes, name (contains) and excludeArchivedProject. */
+    @GetMapping("/v2/Projects")
+    ResponseEntity<?> projects(HttpServletRequest request) {
+        SandboxClient client = authorize(request, "Project").integration().client();
+        SandboxQuery query = new SandboxQuery(request);
+        Set<String> codes = query.strings("projectCodes");
+        String name = query.get("name");
+        Boolean excludeArchived = query.bool("excludeArchivedProject");
+        return page(request, query, client.projects().stream()
+                .filter(p -> codes == null || codes.contains(p.code()))
+                .filter(p -> name == null || p.name().toLowerCase(java.util.Locale.ROOT)
+                        .contains(name.toLowerCase(java.util.Locale.ROOT)))
+                .filter(p -> !Boolean.TRUE.equals(excludeArchived) || p.active())
+                .map(SandboxViews::project).toList());
+    }
+
     @GetMapping("/v2/Customers")
     ResponseEntity<?> customers(HttpServletRequest request) {
         SandboxClient client = authorize(request, "Customer").integration().client();

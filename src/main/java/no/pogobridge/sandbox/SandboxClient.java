@@ -29,6 +29,10 @@ public final class SandboxClient {
     public record Department(long id, String code, String name, boolean active) {
     }
 
+    /** A project: a dimension on voucher lines, like a department. Archived projects are not active. */
+    public record Project(long id, String code, String name, boolean active) {
+    }
+
     public record Customer(long id, long number, String name, String organizationNumber, String email,
             boolean archived, long subledgerAccountId) {
     }
@@ -39,7 +43,7 @@ public final class SandboxClient {
     }
 
     public record VoucherLine(long id, long accountId, long vatId, BigDecimal amount, LocalDate postingDate,
-            String description, Long departmentId, OffsetDateTime createdAt) {
+            String description, Long departmentId, Long projectId, OffsetDateTime createdAt) {
     }
 
     /** A posted voucher. Only {@code reversed} ever changes after posting. */
@@ -99,6 +103,10 @@ public final class SandboxClient {
             return externalImportReference;
         }
 
+        public String description() {
+            return description;
+        }
+
         public List<VoucherLine> lines() {
             return lines;
         }
@@ -150,6 +158,7 @@ public final class SandboxClient {
     final Map<Long, Account> accounts = new LinkedHashMap<>();
     final Map<Long, VatCode> vatCodes = new LinkedHashMap<>();
     final Map<Long, Department> departments = new LinkedHashMap<>();
+    final Map<Long, Project> projects = new LinkedHashMap<>();
     final Map<Long, Customer> customers = new LinkedHashMap<>();
     final Map<Long, Product> products = new LinkedHashMap<>();
     final Map<UUID, Voucher> vouchers = new LinkedHashMap<>();
@@ -226,6 +235,14 @@ public final class SandboxClient {
 
     public synchronized List<Department> departments() {
         return new ArrayList<>(departments.values());
+    }
+
+    public synchronized Optional<Project> projectByCode(String code) {
+        return projects.values().stream().filter(p -> p.code().equals(code)).findFirst();
+    }
+
+    public synchronized List<Project> projects() {
+        return new ArrayList<>(projects.values());
     }
 
     public synchronized List<Account> accounts() {

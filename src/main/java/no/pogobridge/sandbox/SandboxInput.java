@@ -16,7 +16,7 @@ public final class SandboxInput {
     }
 
     public record CashVoucherLinePost(Long accountId, BigDecimal currencyAmount, Long vatId, LocalDate postingDate,
-            String description, Long departmentId) {
+            String description, Long departmentId, Long projectId) {
     }
 
     public record SalesOrderPost(Long customerId, Long customerNo, LocalDate salesOrderDate, String salesOrderStatus,

@@ -90,11 +90,14 @@ public final class SandboxPostings {
                 if (line.departmentId() != null && !client.departments.containsKey(line.departmentId())) {
                     throw SandboxProblem.notFound("Department with id = " + line.departmentId() + " not found.");
                 }
+                if (line.projectId() != null && !client.projects.containsKey(line.projectId())) {
+                    throw SandboxProblem.notFound("Project with id = " + line.projectId() + " not found.");
+                }
                 checkLockDate(client, line.postingDate(), "Voucher");
                 sum = sum.add(line.currencyAmount());
                 lines.add(new VoucherLine(client.nextLineId++, line.accountId(), line.vatId(),
                         line.currencyAmount().setScale(2, RoundingMode.UNNECESSARY), line.postingDate(),
-                        line.description(), line.departmentId(), now));
+                        line.description(), line.departmentId(), line.projectId(), now));
             }
             if (sum.signum() != 0) {
                 throw SandboxProblem.validation("Voucher",
@@ -152,7 +155,7 @@ public final class SandboxPostings {
             List<VoucherLine> lines = new ArrayList<>();
             for (VoucherLine line : original.lines) {
                 lines.add(new VoucherLine(client.nextLineId++, line.accountId(), line.vatId(), line.amount().negate(),
-                        line.postingDate(), line.description(), line.departmentId(), now));
+                        line.postingDate(), line.description(), line.departmentId(), line.projectId(), now));
             }
             Voucher reversal = new Voucher(UUID.randomUUID(), client.nextVoucherNo++, "ReversalVoucher",
                     original.voucherDate, original.currencyCode, "Reversering av bilag " + original.voucherNo, null,

@@ -8,6 +8,7 @@ import no.pogobridge.sandbox.SandboxClient.Account;
 import no.pogobridge.sandbox.SandboxClient.Customer;
 import no.pogobridge.sandbox.SandboxClient.Department;
 import no.pogobridge.sandbox.SandboxClient.Product;
+import no.pogobridge.sandbox.SandboxClient.Project;
 import no.pogobridge.sandbox.SandboxClient.SalesOrder;
 import no.pogobridge.sandbox.SandboxClient.SalesOrderLine;
 import no.pogobridge.sandbox.SandboxClient.VatCode;
@@ -55,6 +56,16 @@ final class SandboxViews {
         m.put("Code", d.code());
         m.put("Name", d.name());
         m.put("IsActive", d.active());
+        return m;
+    }
+
+    static Map<String, Object> project(Project p) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("Id", p.id());
+        m.put("Code", p.code());
+        m.put("Name", p.name());
+        m.put("IsActive", p.active());
+        m.put("ProjectStatus", p.active() ? "Active" : "Archived");
         return m;
     }
 
@@ -108,6 +119,7 @@ final class SandboxViews {
             line.put("PostingDate", l.postingDate());
             line.put("Description", l.description());
             line.put("DepartmentId", l.departmentId());
+            line.put("ProjectId", l.projectId());
             line.put("CreatedDateTimeOffset", l.createdAt());
             lines.add(line);
         }
@@ -189,6 +201,8 @@ final class SandboxViews {
             m.put("DepartmentId", l.departmentId());
             m.put("DepartmentCode", l.departmentId() == null ? null
                     : client.departments.get(l.departmentId()).code());
+            m.put("ProjectId", l.projectId());
+            m.put("ProjectCode", l.projectId() == null ? null : client.projects.get(l.projectId()).code());
             m.put("ReversedVoucherId", v.reversalOf);
             m.put("CreatedDateTimeOffset", l.createdAt());
             m.put("LastChangedDateTimeOffset", l.createdAt());

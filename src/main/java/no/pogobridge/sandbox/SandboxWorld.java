@@ -94,7 +94,7 @@ public final class SandboxWorld {
         SandboxClient demo = new SandboxClient(DEMO_CLIENT, "8a3c52e1-6d0f-4b7a-9c1e-0f2d3b4a5c6d",
                 "Demo Restaurantdrift AS", "912000111", List.of("Accounting", "Invoicing"),
                 List.of("CashVoucher_Full", "YearEndVoucher_Full", "SalesOrders_Full", "Customer",
-                        "GeneralLedgerAccount", "CommonServices", "Department", "Product", "AccountTransaction"),
+                        "GeneralLedgerAccount", "CommonServices", "Department", "Project", "Product", "AccountTransaction"),
                 List.of(), LocalDate.of(2025, 12, 31), 10_001);
         fill(demo, 0);
         register(demo, 10);
@@ -102,7 +102,7 @@ public final class SandboxWorld {
         SandboxClient kiosk = new SandboxClient(NO_INVOICING_CLIENT, "1b9e7d3c-2a4f-4e6d-8b0a-9c8d7e6f5a4b",
                 "Kiosk Uten Faktura AS", "923000222", List.of("Accounting"),
                 List.of("CashVoucher_Full", "YearEndVoucher_Full", "Customer", "GeneralLedgerAccount",
-                        "CommonServices", "Department", "Product", "AccountTransaction"),
+                        "CommonServices", "Department", "Project", "Product", "AccountTransaction"),
                 List.of("SalesOrders_Full"), LocalDate.of(2025, 12, 31), 50_001);
         fill(kiosk, 1);
         register(kiosk, 1);
@@ -117,7 +117,7 @@ public final class SandboxWorld {
         }
     }
 
-    /** A Norwegian NS 4102 chart, the SAF-T VAT codes, departments, customers and products. */
+    /** A Norwegian NS 4102 chart, the SAF-T VAT codes, departments, projects, customers and products. */
     private static void fill(SandboxClient c, int clientIndex) {
         long vatBase = 200 + clientIndex * 1_000L;
         String[][] vat = {
@@ -173,6 +173,14 @@ public final class SandboxWorld {
             long id = departmentBase + i * 11L;
             c.departments.put(id, new SandboxClient.Department(id, departments[i][0], departments[i][1],
                     Boolean.parseBoolean(departments[i][2])));
+        }
+        String[][] projects = {{"100", "Catering", "true"}, {"200", "Uteservering Løkka", "true"},
+            {"300", "Festivalbar", "true"}, {"900", "Julebord 2024", "false"}};
+        long projectBase = 7_301 + clientIndex * 10_000L;
+        for (int i = 0; i < projects.length; i++) {
+            long id = projectBase + i * 13L;
+            c.projects.put(id, new SandboxClient.Project(id, projects[i][0], projects[i][1],
+                    Boolean.parseBoolean(projects[i][2])));
         }
         Object[][] customers = {
             {"Fjordkraft Catering AS", "912345670", "faktura@fjordkraft-catering.example", false},

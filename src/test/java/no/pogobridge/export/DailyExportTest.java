@@ -176,6 +176,28 @@ class DailyExportTest {
     }
 
     @Test
+    void theShippedRoutesWriteTheTextsTheyAlwaysWrote() {
+        LocalDate first = lastClosedDay().minusDays(6);
+        LocalDate last = lastClosedDay().minusDays(5);
+        export(1, first, last);
+        JdbcTemplate pos = new JdbcTemplate(databases.embeddedAdminDataSource());
+        java.util.regex.Pattern lineText = java.util.regex.Pattern.compile(
+                "(Salg [A-ZÆØÅ][a-zæøå]+ (25|15|0)%|Gavekort solgt|Øreavrunding|Kontant|Bankkort|Vipps|Gavekort)"
+                        + "(, Salg [A-ZÆØÅ][a-zæøå]+ (25|15|0)%)*");
+        List<SandboxClient.Voucher> vouchers = posted();
+        assertThat(vouchers).hasSize(2);
+        for (SandboxClient.Voucher voucher : vouchers) {
+            Integer z = pos.queryForObject("SELECT z_number FROM pos.z_reports WHERE department_id = 1 AND "
+                    + "business_date = ?", Integer.class, voucher.voucherDate());
+            assertThat(voucher.description()).isEqualTo("Dagsoppgjør "
+                    + voucher.voucherDate().format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"))
+                    + " Restaurant Bryggen (Z " + z + ")");
+            assertThat(voucher.lines()).extracting(SandboxClient.VoucherLine::description)
+                    .allMatch(text -> lineText.matcher(text).matches()).contains("Salg Mat 25%");
+        }
+    }
+
+    @Test
     void aDayWithAMissingMappingIsNotPostedAndThePreviewSaysWhatToMap() {
         app.update("DELETE FROM product_type_mapping WHERE product_type_id = 2");
         app.update("DELETE FROM vat_code_mapping WHERE vat_code_id = 2");

@@ -178,6 +178,24 @@ class SandboxApiTest {
     }
 
     @Test
+    void listsProjectsWithIdsDistinctFromTheirCodes() {
+        Response all = calls.get(token, "/v2/Projects");
+        assertThat(all.status()).isEqualTo(200);
+        assertThat(all.json().findValuesAsText("Code")).containsExactly("100", "200", "300", "900");
+        JsonNode project = calls.get(token, "/v2/Projects?projectCodes=200").json().get(0);
+        assertThat(project.get("Name").asText()).isEqualTo("Uteservering Løkka");
+        assertThat(project.get("Id").asLong()).isNotEqualTo(200L);
+        assertThat(project.get("IsActive").asBoolean()).isTrue();
+
+        assertThat(calls.get(token, "/v2/Projects?excludeArchivedProject=true").json().findValuesAsText("Code"))
+                .containsExactly("100", "200", "300");
+        assertThat(calls.get(token, "/v2/Projects?name=løkka").json()).hasSize(1);
+        assertThat(calls.get(token, "/v2/Projects?projectCodes=999").status()).isEqualTo(204);
+        String kiosk = calls.accessToken(APP_KEY, SandboxKeys.clientKey(SandboxWorld.NO_INVOICING_CLIENT, 0));
+        assertThat(projectId(kiosk, "200")).isNotEqualTo(project.get("Id").asLong());
+    }
+
+    @Test
     void answersAnEmptyListWith204AndNoBody() {
         Response none = calls.get(token, "/v2/GeneralLedgerAccounts?accountNos=9999");
         assertThat(none.status()).isEqualTo(204);
@@ -226,6 +244,34 @@ class SandboxApiTest {
         assertThat(calls.get(otherIntegration, "/v2/Vouchers/CashJournals/" + id).status()).isEqualTo(404);
         assertThat(calls.get(token, "/v2/Vouchers/CashJournals/" + UUID.randomUUID()).status()).isEqualTo(404);
         assertThat(calls.get(token, "/v2/Vouchers/CashJournals/not-a-uuid").status()).isEqualTo(404);
+    }
+
+    @Test
+    void keepsTheProjectOfEachVoucherLineAndShowsItWhereverTheLineIsShown() throws Exception {
+        long project = projectId(token, "200");
+        ObjectNode post = dailyVoucher(DAY, "with-project");
+        ((ObjectNode) post.withArray("VoucherLines").get(1)).put("ProjectId", project);
+        ((ObjectNode) post.withArray("VoucherLines").get(2)).put("ProjectId", project);
+        Response posted = calls.post(token, "/v2/Vouchers/CashJournals", post.toString());
+        assertThat(posted.status()).as(posted.body()).isEqualTo(201);
+        assertThat(posted.json().get("VoucherLines").findValues("ProjectId")).extracting(JsonNode::asText)
+                .containsExactly("null", String.valueOf(project), String.valueOf(project));
+
+        JsonNode read = calls.get(token, "/v2/Vouchers/CashJournals/" + posted.json().get("Id").asText()).json();
+        assertThat(read.get("VoucherLines").get(1).get("ProjectId").asLong()).isEqualTo(project);
+        assertThat(read.get("VoucherLines").get(0).get("ProjectId").isNull()).isTrue();
+
+        JsonNode rows = calls.get(token, "/v2/AccountTransactions?fromDate=2026-03-14&toDate=2026-03-14").json();
+        assertThat(rows.findValuesAsText("ProjectCode")).containsExactly("null", "200", "200");
+
+        HttpResponse<String> admin = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
+                "http://localhost:" + port + "/sandbox/admin/clients/" + SandboxWorld.DEMO_CLIENT + "/vouchers"))
+                .header("Authorization", "Bearer " + IntegrationTest.OPERATOR_TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(JSON.readTree(admin.body()).get(0).get("VoucherLines").get(2).get("ProjectId").asLong())
+                .isEqualTo(project);
+        assertThat(world.client(SandboxWorld.DEMO_CLIENT).orElseThrow().vouchers().get(0).lines())
+                .extracting(SandboxClient.VoucherLine::projectId).containsExactly(null, project, project);
     }
 
     @Test
@@ -283,6 +329,12 @@ class SandboxApiTest {
         ((ObjectNode) unknownDepartment.withArray("VoucherLines").get(2)).put("DepartmentId", 10);
         assertThat(problem(calls.post(token, "/v2/Vouchers/CashJournals", unknownDepartment.toString()), 404))
                 .contains("Department with id = 10");
+
+        ObjectNode unknownProject = dailyVoucher(DAY, "d");
+        ((ObjectNode) unknownProject.withArray("VoucherLines").get(2)).put("ProjectId", 200);
+        assertThat(problem(calls.post(token, "/v2/Vouchers/CashJournals", unknownProject.toString()), 404))
+                .contains("Project with id = 200");
+        assertThat(world.client(SandboxWorld.DEMO_CLIENT).orElseThrow().vouchers()).isEmpty();
     }
 
     @Test
@@ -447,6 +499,10 @@ class SandboxApiTest {
 
     private long vatId(String code) {
         return find(calls.get(token, "/v2/VatCodes").json(), "Code", code).get("Id").asLong();
+    }
+
+    private long projectId(String bearer, String code) {
+        return calls.get(bearer, "/v2/Projects?projectCodes=" + code).json().get(0).get("Id").asLong();
     }
 
     private long customerId(String bearer, long number) {

@@ -1,0 +1,368 @@
+package no.pogobridge;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import no.pogobridge.database.DatabaseServers;
+import no.pogobridge.demo.DemoPeriod;
+import no.pogobridge.sandbox.SandboxClient;
+import no.pogobridge.sandbox.SandboxWorld;
+import no.pogobridge.support.DemoSetup;
+import no.pogobridge.support.IntegrationTest;
+import no.pogobridge.support.OperatorCalls;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The three worked route changes of README's "Changing a route", made exactly as the README shows them (the blocks
+ * are read from README.md) on a copy of routes/, with the server started on that copy: a golden export through the
+ * edited routes carries the new line text, one department's project, and a copy of each posted journal to an
+ * archive endpoint that may be down without failing a day.
+ */
+@IntegrationTest
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class RouteChangesTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** The department change (b) books on a project, and the project's code (README: "project 200"). */
+    private static final int PROJECT_DEPARTMENT = 2;
+    private static final String PROJECT_CODE = "200";
+
+    static Path editedRoutes;
+    static Archive archive;
+
+    @DynamicPropertySource
+    static void serverOnTheEditedRoutes(DynamicPropertyRegistry registry) throws IOException {
+        editedRoutes = Files.createTempDirectory("pogo-edited-routes-");
+        try (Stream<Path> files = Files.list(Path.of("routes"))) {
+            for (Path file : files.filter(p -> p.toString().endsWith(".camel.yaml")).toList()) {
+                Files.copy(file, editedRoutes.resolve(file.getFileName()));
+            }
+        }
+        GuideChanges.fromReadme(Path.of("README.md")).applyTo(editedRoutes);
+        archive = Archive.start();
+        registry.add("ROUTES_DIR", editedRoutes::toString);
+        registry.add("journal-archive.url", archive::url);
+    }
+
+    @AfterAll
+    static void cleanUp() throws IOException {
+        archive.stop();
+        try (Stream<Path> files = Files.walk(editedRoutes)) {
+            for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcTemplate app;
+
+    @Autowired
+    SandboxWorld sandbox;
+
+    @Autowired
+    no.pogobridge.poweroffice.PowerOfficeDirectory directory;
+
+    @Autowired
+    DatabaseServers databases;
+
+    OperatorCalls api;
+
+    @BeforeEach
+    void cleanServer() {
+        DemoSetup.clear(app);
+        sandbox.reset();
+        directory.forgetAll();
+        archive.received.clear();
+        archive.status = 200;
+        api = new OperatorCalls(port);
+        DemoSetup.mapEverything(api);
+        assertThat(DemoSetup.connect(api, 1, "").status()).isEqualTo(200);
+        assertThat(DemoSetup.connect(api, PROJECT_DEPARTMENT, "").status()).isEqualTo(200);
+    }
+
+    @Test
+    @Order(1)
+    void theEditedRoutesKeepTheHouseRules() throws IOException {
+        RouteFilesTest.assertHouseRules(editedRoutes);
+        assertThat(Files.readString(editedRoutes.resolve("daily-export.camel.yaml")))
+                .contains("Omsetning {productType} {rate} % mva", "onEveryLine(", "wireTap:");
+        assertThat(editedRoutes.resolve("journal-archive.camel.yaml")).exists();
+        assertThat(Path.of("routes/journal-archive.camel.yaml")).as("the shipped routes are left as they are")
+                .doesNotExist();
+    }
+
+    @Test
+    @Order(2)
+    void aGoldenExportThroughTheEditedRoutesCarriesTheTextTheProjectAndACopyForTheArchive() throws Exception {
+        LocalDate first = lastClosedDay().minusDays(2);
+        LocalDate last = lastClosedDay().minusDays(1);
+        for (int department : List.of(1, PROJECT_DEPARTMENT)) {
+            assertThat(export(department, first, last).findValuesAsText("outcome")).containsOnly("POSTED");
+        }
+        List<SandboxClient.Voucher> vouchers = posted();
+        assertThat(vouchers).hasSize(4);
+        long project = sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow().projectByCode(PROJECT_CODE)
+                .orElseThrow().id();
+        JdbcTemplate pos = new JdbcTemplate(databases.embeddedAdminDataSource());
+        Pattern sale = Pattern.compile("Omsetning [A-ZÆØÅ][a-zæøå]+ (25|15|0) % mva");
+
+        for (SandboxClient.Voucher voucher : vouchers) {
+            int department = department(voucher.externalImportReference());
+            List<String> texts = voucher.lines().stream().map(SandboxClient.VoucherLine::description).toList();
+            assertThat(texts).as("(a) the new text").anyMatch(t -> sale.matcher(t).matches())
+                    .noneMatch(t -> t.contains("Salg "));
+            assertThat(texts).contains("Omsetning Mat 25 % mva");
+            assertThat(voucher.description()).as("the voucher's own text is not edited").isEqualTo("Dagsoppgjør "
+                    + voucher.voucherDate().format(DateTimeFormatter.ofPattern("dd.MM.yyyy")) + " "
+                    + pos.queryForObject("SELECT name FROM pos.departments WHERE id = ?", String.class, department)
+                    + " (Z " + pos.queryForObject("SELECT z_number FROM pos.z_reports WHERE department_id = ? AND "
+                    + "business_date = ?", Integer.class, department, voucher.voucherDate()) + ")");
+            assertThat(voucher.lines()).as("(b) the project on every line of department " + PROJECT_DEPARTMENT
+                    + " only").extracting(SandboxClient.VoucherLine::projectId)
+                    .containsOnly(department == PROJECT_DEPARTMENT ? project : null);
+        }
+
+        List<Archive.Request> copies = archive.awaitAtLeast(4);
+        Thread.sleep(500);   // a copy sent twice would arrive by now
+        assertThat(archive.received).as("(c) each posted journal once").hasSize(4);
+        List<String> references = new ArrayList<>();
+        for (Archive.Request copy : copies) {
+            assertThat(copy.method()).isEqualTo("POST");
+            assertThat(copy.contentType()).startsWith("application/json");
+            assertThat(copy.headers()).as("nothing of the day's exchange or PowerOffice's keys goes along")
+                    .doesNotContainKeys("Authorization", "Ocp-apim-subscription-key", "Powerofficecredentials",
+                            "Departmentid");
+            JsonNode journal = JSON.readTree(copy.body());
+            String reference = journal.get("ExternalImportReference").asText();
+            references.add(reference);
+            SandboxClient.Voucher voucher = vouchers.stream()
+                    .filter(v -> v.externalImportReference().equals(reference)).findFirst().orElseThrow();
+            assertThat(journal.get("VoucherNo").asLong()).isEqualTo(voucher.voucherNo());
+            assertThat(journal.get("Id").asText()).isEqualTo(voucher.id().toString());
+            assertThat(journal.get("VoucherLines")).hasSize(voucher.lines().size());
+            if (department(reference) == PROJECT_DEPARTMENT) {
+                assertThat(journal.get("VoucherLines").findValues("ProjectId")).allMatch(id -> id.asLong() == project);
+            }
+        }
+        assertThat(references).containsExactlyInAnyOrderElementsOf(
+                vouchers.stream().map(SandboxClient.Voucher::externalImportReference).toList());
+
+        assertThat(export(PROJECT_DEPARTMENT, first, last).findValuesAsText("outcome"))
+                .containsOnly("ALREADY_POSTED");
+        Thread.sleep(500);
+        assertThat(archive.received).as("a day already posted is not copied again").hasSize(4);
+    }
+
+    @Test
+    @Order(3)
+    void anArchiveThatRefusesOrIsDownFailsNoDay() throws Exception {
+        archive.status = 500;
+        LocalDate day = lastClosedDay().minusDays(3);
+        assertThat(export(1, day, day).get(0).get("outcome").asText()).isEqualTo("POSTED");
+        assertThat(archive.awaitAtLeast(1)).hasSize(1);
+
+        archive.stop();
+        LocalDate next = day.plusDays(1);
+        assertThat(export(1, next, next).get(0).get("outcome").asText()).isEqualTo("POSTED");
+        assertThat(posted()).hasSize(2);
+        assertThat(api.get("/api/departments/1/exports?from=" + day + "&to=" + next).json()
+                .findValuesAsText("status")).containsExactly("POSTED", "POSTED");
+    }
+
+    @Test
+    @Order(4)
+    void aGuideWhoseBlockIsNoLongerInTheRoutesFailsNamingTheChange() throws IOException {
+        Path readme = Files.createTempFile(editedRoutes, "README", ".md");
+        String guide = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8)
+                .replace("constant: \"Salg {productType} {rate}%\"", "constant: \"Salg {productType} {rate} %\"");
+        Files.writeString(readme, guide, StandardCharsets.UTF_8);
+        Path copy = Files.createTempDirectory(editedRoutes, "routes");
+        Files.copy(Path.of("routes/daily-export.camel.yaml"), copy.resolve("daily-export.camel.yaml"));
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> GuideChanges.fromReadme(readme).applyTo(copy))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("README's change (a): this block is no longer in routes/daily-export.camel.yaml");
+    }
+
+    // ---- helpers ----------------------------------------------------------------------------------------------
+
+    private static LocalDate lastClosedDay() {
+        return DemoPeriod.businessDate(Instant.now()).minusDays(1);
+    }
+
+    /** Department of our reference pogo-{department}-{date}-r{revision}. */
+    private static int department(String reference) {
+        return Integer.parseInt(reference.split("-")[1]);
+    }
+
+    private List<SandboxClient.Voucher> posted() {
+        return sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow().vouchers();
+    }
+
+    private JsonNode export(int department, LocalDate from, LocalDate to) {
+        OperatorCalls.Reply reply = api.post("/api/departments/" + department + "/exports?from=" + from + "&to="
+                + to, null);
+        assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+        return reply.json();
+    }
+
+    /**
+     * The worked changes of README's "Changing a route": each block marked
+     * {@code <!-- route-change x, file: before|after|new file -->}, in the order the README shows them.
+     */
+    record GuideChanges(List<Change> changes) {
+
+        record Change(String name, String file, String before, String after) {
+        }
+
+        private static final Pattern BLOCK = Pattern.compile(
+                "<!-- route-change (\\w+), ([\\w.-]+): (before|after|new file) -->\\s*\\n```yaml\\n(.*?)```",
+                Pattern.DOTALL);
+
+        static GuideChanges fromReadme(Path readme) throws IOException {
+            Matcher m = BLOCK.matcher(Files.readString(readme, StandardCharsets.UTF_8));
+            List<Change> changes = new ArrayList<>();
+            String pendingBefore = null;
+            String pendingName = null;
+            while (m.find()) {
+                String name = m.group(1);
+                String file = m.group(2);
+                String kind = m.group(3);
+                String text = m.group(4);
+                switch (kind) {
+                    case "before" -> {
+                        pendingName = name + "/" + file;
+                        pendingBefore = text;
+                    }
+                    case "after" -> {
+                        if (!(name + "/" + file).equals(pendingName)) {
+                            fail("README's change (" + name + ") in " + file + " shows an 'after' block without its "
+                                    + "'before' block");
+                        }
+                        changes.add(new Change(name, file, pendingBefore, text));
+                        pendingName = null;
+                    }
+                    default -> changes.add(new Change(name, file, null, text));
+                }
+            }
+            assertThat(changes.stream().map(Change::name).distinct().toList())
+                    .as("README's 'Changing a route' shows the three worked changes a, b and c")
+                    .containsExactly("a", "b", "c");
+            return new GuideChanges(changes);
+        }
+
+        /** Each edit in the README's order; a block that is no longer in its file fails, naming the change. */
+        void applyTo(Path routes) throws IOException {
+            for (Change change : changes) {
+                Path file = routes.resolve(change.file());
+                if (change.before() == null) {
+                    assertThat(file).as("README's change (" + change.name() + ") adds a new file").doesNotExist();
+                    Files.writeString(file, change.after(), StandardCharsets.UTF_8);
+                    continue;
+                }
+                assertThat(file).as("README's change (" + change.name() + ") edits a route file").exists();
+                String text = Files.readString(file, StandardCharsets.UTF_8);
+                int at = text.indexOf(change.before());
+                if (at < 0) {
+                    fail("README's change (" + change.name() + "): this block is no longer in routes/"
+                            + change.file() + "; update README's 'Changing a route' to the route as it is now:\n"
+                            + change.before());
+                }
+                if (text.indexOf(change.before(), at + 1) >= 0) {
+                    fail("README's change (" + change.name() + "): this block is in routes/" + change.file()
+                            + " more than once, so the edit is ambiguous:\n" + change.before());
+                }
+                Files.writeString(file, text.substring(0, at) + change.after()
+                        + text.substring(at + change.before().length()), StandardCharsets.UTF_8);
+            }
+        }
+    }
+
+    /** The archive of change (c): a JDK HTTP server on a random port that keeps what it is sent. */
+    static final class Archive {
+
+        record Request(String method, String contentType, Map<String, List<String>> headers, String body) {
+        }
+
+        final List<Request> received = new CopyOnWriteArrayList<>();
+        volatile int status = 200;
+        private final HttpServer server;
+        private boolean stopped;
+
+        private Archive(HttpServer server) {
+            this.server = server;
+        }
+
+        static Archive start() throws IOException {
+            HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+            Archive archive = new Archive(server);
+            server.createContext("/journals", exchange -> {
+                try (InputStream in = exchange.getRequestBody()) {
+                    archive.received.add(new Request(exchange.getRequestMethod(),
+                            exchange.getRequestHeaders().getFirst("Content-Type"),
+                            Map.copyOf(exchange.getRequestHeaders()),
+                            new String(in.readAllBytes(), StandardCharsets.UTF_8)));
+                }
+                exchange.sendResponseHeaders(archive.status, -1);
+                exchange.close();
+            });
+            server.start();
+            return archive;
+        }
+
+        String url() {
+            return "http://localhost:" + server.getAddress().getPort() + "/journals";
+        }
+
+        /** The wireTap sends on its own thread: wait (at most 10 s) for the copies. */
+        List<Request> awaitAtLeast(int count) throws InterruptedException {
+            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+            while (received.size() < count && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertThat(received).as("copies the archive received").hasSizeGreaterThanOrEqualTo(count);
+            return List.copyOf(received);
+        }
+
+        synchronized void stop() {
+            if (!stopped) {
+                server.stop(0);
+                stopped = true;
+            }
+        }
+    }
+}

@@ -318,7 +318,7 @@ class InvoicingTest {
         // a 4xx: PowerOffice already has the second order's reference
         PowerOfficeCalls po = new PowerOfficeCalls(port);
         String token = po.accessToken(SandboxKeys.applicationKey(1), SandboxKeys.clientKey(SandboxWorld.DEMO_CLIENT, 1));
-        assertThat(po.post(token, "/v2/SalesOrders/Complete", "{\"CustomerNo\":10001,\"ExternalImportReference\":"
+        assertThat(po.postPatiently(token, "/v2/SalesOrders/Complete", "{\"CustomerNo\":10001,\"ExternalImportReference\":"
                 + "\"pogo-order-" + second + "\",\"SalesOrderLines\":[]}").status()).isEqualTo(201);
         requests.clear();
         // a 5xx for the first (orders go oldest first), then a hang past the timeout for the third

@@ -29,8 +29,10 @@ public class DepartmentConnections {
         return result;
     }
 
+    /** One department's connection (read for every day exported, so one row, not all of them). */
     public java.util.Optional<DepartmentConnection> find(int departmentId) {
-        return java.util.Optional.ofNullable(all().get(departmentId));
+        return app.query("SELECT * FROM department_connection WHERE department_id = ?", (rs, n) -> map(rs),
+                departmentId).stream().findFirst();
     }
 
     public void save(DepartmentConnection c) {

@@ -58,6 +58,8 @@ import org.springframework.context.ConfigurableApplicationContext;
  */
 public final class ExportBenchmark {
 
+    /** --profile=true: the server records a JFR CPU profile per period (target/bench/server-<days>.jfr). */
+    private static boolean PROFILE;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String TOKEN = "bench-operator-token";
     private static final Pattern GC_PAUSE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
@@ -78,6 +80,7 @@ public final class ExportBenchmark {
         }
         int departments = Integer.parseInt(options.getOrDefault("departments", "10"));
         String heap = options.getOrDefault("heap", "256m");
+        PROFILE = Boolean.parseBoolean(options.getOrDefault("profile", "false"));
         List<Integer> periods = new ArrayList<>();
         for (String p : options.getOrDefault("periods", "30,90,365").split(",")) {
             periods.add(Integer.parseInt(p.strip()));
@@ -197,6 +200,11 @@ public final class ExportBenchmark {
                 "--pogo.invoicing.poll-seconds=86400",
                 "--spring.quartz.properties.org.quartz.scheduler.instanceName=" + schema,
                 "--ROUTES_DIR=" + Path.of("routes").toAbsolutePath()));
+        if (PROFILE) {
+            // a CPU profile of the server, to read with: jfr print --events jdk.ExecutionSample <file>
+            command.add(1, "-XX:StartFlightRecording=filename=" + dir.resolve("server-" + period + ".jfr")
+                    .toAbsolutePath() + ",settings=profile");
+        }
         Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(serverLog.toFile())
                 .start();
         try {

@@ -33,8 +33,11 @@ public class PowerOfficeCalls {
     private final ObjectMapper json;
     private final PowerOfficeSettings settings;
     private final BusinessMetrics metrics;
+    private final PowerOfficeEndpoints endpoints;
 
-    public PowerOfficeCalls(ObjectMapper json, PowerOfficeSettings settings, BusinessMetrics metrics) {
+    public PowerOfficeCalls(ObjectMapper json, PowerOfficeSettings settings, BusinessMetrics metrics,
+            PowerOfficeEndpoints endpoints) {
+        this.endpoints = endpoints;
         this.json = json;
         this.settings = settings;
         this.metrics = metrics;
@@ -50,7 +53,10 @@ public class PowerOfficeCalls {
         exchange.setProperty("PowerOfficeQuery", message.getHeader("PowerOfficeQuery", String.class));
         exchange.setProperty("PowerOfficeEndpoint", message.getHeader("PowerOfficeEndpoint", path, String.class));
         exchange.setProperty(CREDENTIALS, message.getHeader(CREDENTIALS, Credentials.class));
-        exchange.setProperty("PowerOfficeTokenCall", message.getHeader("PowerOfficeTokenCall", false, Boolean.class));
+        boolean tokenCall = message.getHeader("PowerOfficeTokenCall", false, Boolean.class);
+        exchange.setProperty("PowerOfficeTokenCall", tokenCall);
+        // the base the call goes to (the sandbox's port is known only once the server runs)
+        exchange.setProperty("PowerOfficeUrl", tokenCall ? endpoints.tokenUrl() : endpoints.apiUrl());
         Object body = message.getBody();
         if (body != null && !(body instanceof String) && !(body instanceof byte[])) {
             // a write's body is marshalled to JSON by the route that makes it (camel-jackson)

@@ -71,6 +71,12 @@ public class DailyExport {
         message.setHeader("giftCardProductTypes", DaySums.giftCardProductTypes(daySetup));
         message.setHeader("giftCardsUntransferred", DaySums.giftCardsUntransferred(daySetup));
         message.setHeader("dayDone", false);
+        // the POS query's named parameters as a map body: camel-sql takes them from there directly (with any other
+        // body it tries converting the body to a map for every parameter of every call first)
+        Map<String, Object> parameters = new java.util.HashMap<>(message.getHeaders());
+        parameters.keySet().retainAll(List.of("departmentId", "businessDate", "dayStart", "dayEnd",
+                "untransferredPaymentTypes", "giftCardProductTypes", "giftCardsUntransferred"));
+        message.setBody(parameters);
         if (forExport) {
             ledger.current(day.departmentId(), day.businessDate())
                     .filter(e -> e.status() == ExportLedger.Status.POSTED)

@@ -60,6 +60,8 @@ public final class ExportBenchmark {
 
     /** --profile=true: the server records a JFR CPU profile per period (target/bench/server-<days>.jfr). */
     private static boolean PROFILE;
+    /** --workers=N: departments the server's automatic export runs side by side (default: the server's own). */
+    private static String WORKERS;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String TOKEN = "bench-operator-token";
     private static final Pattern GC_PAUSE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
@@ -81,6 +83,7 @@ public final class ExportBenchmark {
         int departments = Integer.parseInt(options.getOrDefault("departments", "10"));
         String heap = options.getOrDefault("heap", "256m");
         PROFILE = Boolean.parseBoolean(options.getOrDefault("profile", "false"));
+        WORKERS = options.get("workers");
         List<Integer> periods = new ArrayList<>();
         for (String p : options.getOrDefault("periods", "30,90,365").split(",")) {
             periods.add(Integer.parseInt(p.strip()));
@@ -200,6 +203,9 @@ public final class ExportBenchmark {
                 "--pogo.invoicing.poll-seconds=86400",
                 "--spring.quartz.properties.org.quartz.scheduler.instanceName=" + schema,
                 "--ROUTES_DIR=" + Path.of("routes").toAbsolutePath()));
+        if (WORKERS != null) {
+            command.add("--pogo.export.workers=" + WORKERS);
+        }
         if (PROFILE) {
             // a CPU profile of the server, to read with: jfr print --events jdk.ExecutionSample <file>
             command.add(1, "-XX:StartFlightRecording=filename=" + dir.resolve("server-" + period + ".jfr")

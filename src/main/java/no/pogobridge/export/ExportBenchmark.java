@@ -60,6 +60,7 @@ public final class ExportBenchmark {
 
     /** --profile=true: the server records a JFR CPU profile per period (target/bench/server-<days>.jfr). */
     private static boolean PROFILE;
+    private static String HEAP = "256m";
     /** --workers=N: departments the server's automatic export runs side by side (default: the server's own). */
     private static String WORKERS;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -81,7 +82,8 @@ public final class ExportBenchmark {
             options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
         int departments = Integer.parseInt(options.getOrDefault("departments", "10"));
-        String heap = options.getOrDefault("heap", "256m");
+        HEAP = options.getOrDefault("heap", "256m");
+        String heap = HEAP;
         PROFILE = Boolean.parseBoolean(options.getOrDefault("profile", "false"));
         WORKERS = options.get("workers");
         List<Integer> periods = new ArrayList<>();
@@ -170,6 +172,8 @@ public final class ExportBenchmark {
             }
             System.out.printf("%nEvery day posted once: the ledger's POSTED days, the sandbox's vouchers and their "
                     + "distinct references agree in every period (checked above).%n");
+            flows(jdbcUrl, user, password, sandboxBase, sandbox, departments, lastClosed.minusDays(longest - 1L),
+                    lastClosed);
         }
     }
 
@@ -182,40 +186,12 @@ public final class ExportBenchmark {
         send("POST", sandboxBase + "/sandbox/admin/reset", null);
         send("PUT", sandboxBase + "/sandbox/admin/clients/" + SandboxWorld.DEMO_CLIENT + "/lock-date",
                 "{\"lockDate\":\"2000-01-01\"}");
-        String schema = "bench_p" + period + "_" + System.currentTimeMillis() % 100000;
-        int port = freePort();
-        Path dir = Files.createDirectories(Path.of("target", "bench"));
-        Path gcLog = dir.resolve("gc-" + period + ".log").toAbsolutePath();
-        Path serverLog = dir.resolve("server-" + period + ".log").toAbsolutePath();
-        Files.deleteIfExists(gcLog);
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + heap,
-                "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog,
-                "-jar", Path.of("target", "pogo-bridge.jar").toAbsolutePath().toString(),
-                "--server.port=" + port, "--pogo.operator.token=" + TOKEN,
-                "--pogo.pos-db.url=" + jdbcUrl, "--pogo.pos-db.user=" + user, "--pogo.pos-db.password=" + password,
-                "--pogo.app-db.schema=" + schema,
-                "--pogo.poweroffice.api-url=" + sandboxBase + "/sandbox/poweroffice/v2",
-                "--pogo.poweroffice.token-url=" + sandboxBase + "/sandbox/poweroffice/OAuth/Token",
-                "--pogo.poweroffice.application-key=" + SandboxKeys.STANDARD_APPLICATION_KEY,
-                "--pogo.poweroffice.subscription-key=" + SandboxKeys.SUBSCRIPTION_KEY,
-                "--pogo.poweroffice.requests-per-second=0", "--pogo.export.cron=0 0 6 1 1 ? 2099",
-                "--pogo.invoicing.poll-seconds=86400",
-                "--spring.quartz.properties.org.quartz.scheduler.instanceName=" + schema,
-                "--ROUTES_DIR=" + Path.of("routes").toAbsolutePath()));
-        if (WORKERS != null) {
-            command.add("--pogo.export.workers=" + WORKERS);
-        }
-        if (PROFILE) {
-            // a CPU profile of the server, to read with: jfr print --events jdk.ExecutionSample <file>
-            command.add(1, "-XX:StartFlightRecording=filename=" + dir.resolve("server-" + period + ".jfr")
-                    .toAbsolutePath() + ",settings=profile");
-        }
-        Process server = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(serverLog.toFile())
-                .start();
+        Server server = start("p" + period, jdbcUrl, user, password, sandboxBase, List.of());
+        String schema = server.schema();
+        Path gcLog = server.gcLog();
+        Path serverLog = server.log();
         try {
-            String base = "http://localhost:" + port;
-            awaitHealth(server, base, serverLog);
+            String base = server.base();
             mapDemoSetup(base);
             LocalDate from = lastClosed.minusDays(period - 1L);
             for (int d = 1; d <= departments; d++) {
@@ -229,15 +205,233 @@ public final class ExportBenchmark {
             if (run.statusCode() != 202) {
                 throw new IllegalStateException("the automatic export did not start: " + run.body());
             }
-            Matcher done = awaitRun(server, serverLog, expected);
+            Matcher done = awaitRun(server.process(), serverLog, expected);
             double seconds = Double.parseDouble(done.group(2));
             verifyOnce(jdbcUrl, user, password, schema, sandbox, expected);
             long[] heapFigures = heap(gcLog);
             return new Result(expected, seconds, heapFigures[0], heapFigures[1]);
         } finally {
-            server.destroy();
-            server.waitFor();
+            server.stop();
         }
+    }
+
+    /**
+     * The operator's flows at the same size, in one more server process in -Xmx{heap}: every department exported
+     * through ten concurrent operator calls of the whole period (each a background job), a replay and a preview of
+     * one department's period, and a year of that department's credit orders invoiced. Prints each flow's time and
+     * the heap over all of them.
+     */
+    private static void flows(String jdbcUrl, String user, String password, String sandboxBase,
+            ConfigurableApplicationContext sandbox, int departments, LocalDate from, LocalDate to) throws Exception {
+        send("POST", sandboxBase + "/sandbox/admin/reset", null);
+        send("PUT", sandboxBase + "/sandbox/admin/clients/" + SandboxWorld.DEMO_CLIENT + "/lock-date",
+                "{\"lockDate\":\"2000-01-01\"}");
+        Server server = start("flows", jdbcUrl, user, password, sandboxBase,
+                List.of("--pogo.invoicing.poll-seconds=2"));
+        try {
+            String base = server.base();
+            mapDemoSetup(base);
+            check(send("PUT", base + "/api/mappings/product-types/2", "{\"standardAccount\":3010,\"reducedAccount\":3010,"
+                    + "\"standardProductCode\":\"OL25\",\"reducedProductCode\":\"OL25\"}"));
+            check(send("PUT", base + "/api/mappings/product-types/3", "{\"standardAccount\":3020,\"reducedAccount\":3020,"
+                    + "\"standardProductCode\":\"VIN25\",\"reducedProductCode\":\"VIN25\"}"));
+            check(send("PUT", base + "/api/mappings/product-types/4", "{\"standardAccount\":3030,\"reducedAccount\":3031,"
+                    + "\"standardProductCode\":\"MINERAL25\",\"reducedProductCode\":\"MINERAL15\"}"));
+            for (int d = 1; d <= departments; d++) {
+                int slot = (d - 1) % 10;
+                check(send("PUT", base + "/api/departments/" + d + "/connection", "{\"clientKey\":\""
+                        + SandboxKeys.clientKey(clientFor(d), slot) + "\",\"applicationKeySlot\":" + slot + "}"));
+            }
+            String period = "?from=" + from + "&to=" + to;
+            long days = to.toEpochDay() - from.toEpochDay() + 1;
+            System.out.printf("%nThe other flows, one server in -Xmx%s, %s to %s:%n", HEAP, from, to);
+
+            long started = System.nanoTime();
+            List<String> jobs = new ArrayList<>();
+            List<Thread> callers = new ArrayList<>();
+            for (int d = 1; d <= departments; d++) {
+                int department = d;
+                Thread caller = new Thread(() -> {
+                    try {
+                        HttpResponse<String> r = send("POST", base + "/api/departments/" + department + "/exports"
+                                + period, null);
+                        synchronized (jobs) {
+                            jobs.add(accepted(r));
+                        }
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+                caller.start();
+                callers.add(caller);
+            }
+            for (Thread caller : callers) {
+                caller.join();
+            }
+            for (String job : jobs) {
+                awaitJob(base, job, server);
+            }
+            long expected = departments * days;
+            verifyOnce(jdbcUrl, user, password, server.schema(), sandbox, expected);
+            System.out.printf("  %-52s %7.1f s  (%,d department-days, each posted once)%n",
+                    departments + " concurrent exports of the whole period (jobs)", seconds(started), expected);
+
+            started = System.nanoTime();
+            String replay = awaitJob(base, accepted(send("POST", base + "/api/departments/1/replay" + period, null)),
+                    server);
+            System.out.printf("  %-52s %7.1f s  (%s)%n", "a replay of department 1's period (a job)", seconds(started),
+                    outcomes(replay));
+
+            started = System.nanoTime();
+            String preview = awaitJob(base, accepted(send("GET", base + "/api/departments/1/vouchers/preview"
+                    + period, null)), server);
+            System.out.printf("  %-52s %7.1f s  (%,d days, %,d characters of results)%n",
+                    "a preview of department 1's period (a job)", seconds(started), days, preview.length());
+
+            started = System.nanoTime();
+            long creditOrders = invoiceAYear(base, jdbcUrl, user, password, server, from);
+            System.out.printf("  %-52s %7.1f s  (%,d credit orders, every one SENT or FAILED)%n",
+                    "department 1's credit orders invoiced", seconds(started), creditOrders);
+
+            long[] heapFigures = heap(server.gcLog());
+            System.out.printf("  heap over all of them: %d MB most used, %d MB most still live after a collection%n",
+                    heapFigures[0], heapFigures[1]);
+        } finally {
+            server.stop();
+        }
+    }
+
+    /** Links the POS customers, turns invoicing on for department 1 from the period's start, waits for every order. */
+    private static long invoiceAYear(String base, String jdbcUrl, String user, String password, Server server,
+            LocalDate from) throws Exception {
+        com.fasterxml.jackson.databind.JsonNode customers = new com.fasterxml.jackson.databind.ObjectMapper()
+                .readTree(send("GET", base + "/api/poweroffice/customers?department=1", null).body());
+        for (int c = 1; c <= 8; c++) {
+            check(send("PUT", base + "/api/customers/" + c + "/link", "{\"powerOfficeCustomerId\":"
+                    + customers.get((c - 1) % customers.size()).get("id").asLong() + "}"));
+        }
+        check(send("PUT", base + "/api/departments/1/connection", "{\"clientKey\":\""
+                + SandboxKeys.clientKey(SandboxWorld.DEMO_CLIENT, 0) + "\",\"applicationKeySlot\":0,"
+                + "\"autoInvoicing\":true,\"invoicingFrom\":\"" + from + "\"}"));
+        long expected;
+        try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl, user, password);
+                PreparedStatement s = c.prepareStatement("""
+                        SELECT count(*) FROM pos.orders o WHERE o.department_id = 1 AND o.status = 'PAID'
+                        AND o.paid_at >= ? AND EXISTS (SELECT 1 FROM pos.payments p JOIN pos.payment_types t
+                        ON t.id = p.payment_type_id WHERE p.order_id = o.id AND t.kind = 'CREDIT')""")) {
+            s.setObject(1, java.time.OffsetDateTime.ofInstant(DemoPeriod.dayStart(from), java.time.ZoneOffset.UTC));
+            ResultSet rs = s.executeQuery();
+            rs.next();
+            expected = rs.getLong(1);
+        }
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
+        while (Instant.now().isBefore(deadline)) {
+            if (!server.process().isAlive()) {
+                throw new IllegalStateException("the server stopped (an OutOfMemoryError?): see " + server.log());
+            }
+            try (Connection c = java.sql.DriverManager.getConnection(jdbcUrl, user, password);
+                    Statement s = c.createStatement()) {
+                ResultSet rs = s.executeQuery("SELECT count(*) FROM " + server.schema() + ".invoice_status "
+                        + "WHERE department_id = 1 AND status IN ('SENT', 'FAILED')");
+                rs.next();
+                if (rs.getLong(1) >= expected) {
+                    return expected;
+                }
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("the credit orders were not all handled within 30 minutes: see "
+                + server.log());
+    }
+
+    private static String accepted(HttpResponse<String> response) throws IOException {
+        if (response.statusCode() != 202) {
+            throw new IllegalStateException(response.request().uri() + " answered " + response.statusCode()
+                    + " instead of a job: " + response.body());
+        }
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(response.body()).get("jobId").asText();
+    }
+
+    /** Waits for the job to end DONE; answers its document. */
+    private static String awaitJob(String base, String id, Server server) throws Exception {
+        Instant deadline = Instant.now().plus(Duration.ofMinutes(30));
+        while (Instant.now().isBefore(deadline)) {
+            if (!server.process().isAlive()) {
+                throw new IllegalStateException("the server stopped (an OutOfMemoryError?): see " + server.log());
+            }
+            HttpResponse<String> job = send("GET", base + "/api/jobs/" + id, null);
+            String state = new com.fasterxml.jackson.databind.ObjectMapper().readTree(job.body()).path("state")
+                    .asText();
+            if (state.equals("DONE")) {
+                return job.body();
+            }
+            if (!state.equals("RUNNING")) {
+                throw new IllegalStateException("job " + id + " ended " + state + ": " + job.body());
+            }
+            Thread.sleep(500);
+        }
+        throw new IllegalStateException("job " + id + " did not end within 30 minutes");
+    }
+
+    /** The outcomes of a job's results, counted. */
+    private static String outcomes(String job) throws IOException {
+        java.util.Map<String, Integer> counts = new java.util.TreeMap<>();
+        new com.fasterxml.jackson.databind.ObjectMapper().readTree(job).path("results")
+                .forEach(r -> counts.merge(r.path("outcome").asText(), 1, Integer::sum));
+        return counts.toString();
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+
+    /** A server process of the benchmark: the jar in -Xmx{heap}, on a fresh app schema, against the sandbox. */
+    private record Server(Process process, String base, String schema, Path gcLog, Path log) {
+        void stop() throws InterruptedException {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    private static Server start(String name, String jdbcUrl, String user, String password, String sandboxBase,
+            List<String> extra) throws Exception {
+        String schema = "bench_" + name + "_" + System.currentTimeMillis() % 100000;
+        int port = freePort();
+        Path dir = Files.createDirectories(Path.of("target", "bench"));
+        Path gcLog = dir.resolve("gc-" + name + ".log").toAbsolutePath();
+        Path serverLog = dir.resolve("server-" + name + ".log").toAbsolutePath();
+        Files.deleteIfExists(gcLog);
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx" + HEAP,
+                "-XX:+ExitOnOutOfMemoryError", "-Xlog:gc:file=" + gcLog,
+                "-jar", Path.of("target", "pogo-bridge.jar").toAbsolutePath().toString(),
+                "--server.port=" + port, "--pogo.operator.token=" + TOKEN,
+                "--pogo.pos-db.url=" + jdbcUrl, "--pogo.pos-db.user=" + user, "--pogo.pos-db.password=" + password,
+                "--pogo.app-db.schema=" + schema,
+                "--pogo.poweroffice.api-url=" + sandboxBase + "/sandbox/poweroffice/v2",
+                "--pogo.poweroffice.token-url=" + sandboxBase + "/sandbox/poweroffice/OAuth/Token",
+                "--pogo.poweroffice.application-key=" + SandboxKeys.STANDARD_APPLICATION_KEY,
+                "--pogo.poweroffice.subscription-key=" + SandboxKeys.SUBSCRIPTION_KEY,
+                "--pogo.poweroffice.requests-per-second=0", "--pogo.export.cron=0 0 6 1 1 ? 2099",
+                "--spring.quartz.properties.org.quartz.scheduler.instanceName=" + schema,
+                "--ROUTES_DIR=" + Path.of("routes").toAbsolutePath()));
+        command.addAll(extra);
+        if (extra.stream().noneMatch(a -> a.startsWith("--pogo.invoicing.poll-seconds="))) {
+            command.add("--pogo.invoicing.poll-seconds=86400");
+        }
+        if (WORKERS != null) {
+            command.add("--pogo.export.workers=" + WORKERS);
+        }
+        if (PROFILE) {
+            // a CPU profile of the server, to read with: jfr print --events jdk.ExecutionSample <file>
+            command.add(1, "-XX:StartFlightRecording=filename=" + dir.resolve("server-" + name + ".jfr")
+                    .toAbsolutePath() + ",settings=profile");
+        }
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(serverLog.toFile())
+                .start();
+        String base = "http://localhost:" + port;
+        awaitHealth(process, base, serverLog);
+        return new Server(process, base, schema, gcLog, serverLog);
     }
 
     /** The sandbox's demo client has ten application-key slots: ten departments per client. */

@@ -50,29 +50,6 @@ public class EmbeddedDemo {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedDemo.class);
 
-    /** The accountant's demo mappings (README, "Setting up and exporting the demo"), product codes for invoicing. */
-    private static final Map<String, String> PRODUCT_TYPES = Map.of(
-            "1", "{\"standardAccount\":3000,\"reducedAccount\":3001,\"standardProductCode\":\"MAT25\","
-                    + "\"reducedProductCode\":\"MAT15\"}",
-            "2", "{\"standardAccount\":3010,\"reducedAccount\":3010,\"standardProductCode\":\"OL25\","
-                    + "\"reducedProductCode\":\"OL25\"}",
-            "3", "{\"standardAccount\":3020,\"reducedAccount\":3020,\"standardProductCode\":\"VIN25\","
-                    + "\"reducedProductCode\":\"VIN25\"}",
-            "4", "{\"standardAccount\":3030,\"reducedAccount\":3031,\"standardProductCode\":\"MINERAL25\","
-                    + "\"reducedProductCode\":\"MINERAL15\"}",
-            "5", "{\"standardAccount\":2901}");
-    private static final Map<String, String> VAT_CODES = Map.of(
-            "1", "{\"powerOfficeVatCode\":\"3\"}",
-            "2", "{\"powerOfficeVatCode\":\"31\"}",
-            "3", "{\"powerOfficeVatCode\":\"5\"}");
-    private static final Map<String, String> PAYMENT_TYPES = Map.of(
-            "1", "{\"account\":1900,\"transferToAccounting\":true}",
-            "2", "{\"account\":1550,\"transferToAccounting\":true}",
-            "3", "{\"account\":1560,\"transferToAccounting\":true}",
-            "4", "{\"account\":2901,\"transferToAccounting\":true}",
-            // credit sales are invoiced as sales orders, so they must not be booked by the daily voucher too
-            "5", "{\"account\":1500,\"transferToAccounting\":false}");
-    private static final String ROUNDING = "{\"account\":7740}";
 
     /** Auto-setup only for the fully embedded server, and not where the tests configure everything themselves. */
     public static class Applies implements Condition {
@@ -152,10 +129,10 @@ public class EmbeddedDemo {
     private void setUp() {
         log.info("Embedded demo: neither POS_DB_URL nor POWEROFFICE_API_URL is set, so the demo is set up as an "
                 + "accountant would through the operator API (mappings, connections, customer links)");
-        PRODUCT_TYPES.forEach(mappings::putProductType);
-        VAT_CODES.forEach(mappings::putVatCode);
-        PAYMENT_TYPES.forEach(mappings::putPaymentType);
-        mappings.putRounding(ROUNDING);
+        DemoMappings.PRODUCT_TYPES.forEach(mappings::putProductType);
+        DemoMappings.VAT_CODES.forEach(mappings::putVatCode);
+        DemoMappings.PAYMENT_TYPES.forEach(mappings::putPaymentType);
+        mappings.putRounding(DemoMappings.ROUNDING);
 
         List<Map<String, Object>> departments = pos.queryForList("SELECT id, name FROM pos.departments ORDER BY id");
         int slot = 0;

@@ -18,7 +18,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
@@ -26,6 +25,7 @@ import java.util.regex.Pattern;
 import javax.sql.DataSource;
 import no.pogobridge.PogoBridgeApplication;
 import no.pogobridge.demo.DemoDataSettings;
+import no.pogobridge.demo.DemoMappings;
 import no.pogobridge.demo.DemoPeriod;
 import no.pogobridge.demo.PosDataWriter;
 import no.pogobridge.sandbox.SandboxKeys;
@@ -138,7 +138,7 @@ public final class ExportBenchmark {
         }
         int longest = periods.stream().mapToInt(Integer::intValue).max().orElse(365);
         LocalDate from = lastClosed.minusDays(longest - 1L);
-        System.out.printf("POS: %d departments, %,d orders; the year measured: %s to %s%n", departments, orders, from,
+        System.out.printf("POS: %d departments, %,d orders; the period measured: %s to %s%n", departments, orders, from,
                 lastClosed);
 
         // 1. the floor, warm (each statement runs twice, the faster counts)
@@ -230,46 +230,30 @@ public final class ExportBenchmark {
                 List.of("--pogo.invoicing.poll-seconds=2"));
         try {
             String base = server.base();
-            mapDemoSetup(base);
-            check(send("PUT", base + "/api/mappings/product-types/2", "{\"standardAccount\":3010,\"reducedAccount\":3010,"
-                    + "\"standardProductCode\":\"OL25\",\"reducedProductCode\":\"OL25\"}"));
-            check(send("PUT", base + "/api/mappings/product-types/3", "{\"standardAccount\":3020,\"reducedAccount\":3020,"
-                    + "\"standardProductCode\":\"VIN25\",\"reducedProductCode\":\"VIN25\"}"));
-            check(send("PUT", base + "/api/mappings/product-types/4", "{\"standardAccount\":3030,\"reducedAccount\":3031,"
-                    + "\"standardProductCode\":\"MINERAL25\",\"reducedProductCode\":\"MINERAL15\"}"));
+            mapDemoSetup(base);   // the demo's mappings carry product codes, so credit orders can be invoiced
             for (int d = 1; d <= departments; d++) {
                 int slot = (d - 1) % 10;
                 check(send("PUT", base + "/api/departments/" + d + "/connection", "{\"clientKey\":\""
                         + SandboxKeys.clientKey(clientFor(d), slot) + "\",\"applicationKeySlot\":" + slot + "}"));
             }
-            String period = "?from=" + from + "&to=" + to;
+            // async=true: a job whatever the period's length (a period of 31 days or less would be answered at once)
+            String period = "?from=" + from + "&to=" + to + "&async=true";
             long days = to.toEpochDay() - from.toEpochDay() + 1;
             System.out.printf("%nThe other flows, one server in -Xmx%s, %s to %s:%n", HEAP, from, to);
 
             long started = System.nanoTime();
-            List<String> jobs = new ArrayList<>();
-            List<Thread> callers = new ArrayList<>();
-            for (int d = 1; d <= departments; d++) {
-                int department = d;
-                Thread caller = new Thread(() -> {
-                    try {
-                        HttpResponse<String> r = send("POST", base + "/api/departments/" + department + "/exports"
-                                + period, null);
-                        synchronized (jobs) {
-                            jobs.add(accepted(r));
-                        }
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
-                caller.start();
-                callers.add(caller);
-            }
-            for (Thread caller : callers) {
-                caller.join();
-            }
-            for (String job : jobs) {
-                awaitJob(base, job, server);
+            List<java.util.concurrent.Future<String>> jobs = new ArrayList<>();
+            java.util.concurrent.ExecutorService callers = java.util.concurrent.Executors.newFixedThreadPool(departments);
+            try {
+                for (int d = 1; d <= departments; d++) {
+                    String exports = base + "/api/departments/" + d + "/exports" + period;
+                    jobs.add(callers.submit(() -> accepted(send("POST", exports, null))));
+                }
+                for (java.util.concurrent.Future<String> job : jobs) {
+                    awaitJob(base, job.get(), server);   // a caller's failure ends the benchmark here
+                }
+            } finally {
+                callers.shutdownNow();
             }
             long expected = departments * days;
             verifyOnce(jdbcUrl, user, password, server.schema(), sandbox, expected);
@@ -571,23 +555,7 @@ public final class ExportBenchmark {
             GROUP BY 1, 2, 4""";
 
     private static void mapDemoSetup(String base) throws Exception {
-        Map<String, String> calls = new LinkedHashMap<>();
-        calls.put("/api/mappings/product-types/1", "{\"standardAccount\":3000,\"reducedAccount\":3001,"
-                + "\"standardProductCode\":\"MAT25\",\"reducedProductCode\":\"MAT15\"}");
-        calls.put("/api/mappings/product-types/2", "{\"standardAccount\":3010,\"reducedAccount\":3010}");
-        calls.put("/api/mappings/product-types/3", "{\"standardAccount\":3020,\"reducedAccount\":3020}");
-        calls.put("/api/mappings/product-types/4", "{\"standardAccount\":3030,\"reducedAccount\":3031}");
-        calls.put("/api/mappings/product-types/5", "{\"standardAccount\":2901}");
-        calls.put("/api/mappings/vat-codes/1", "{\"powerOfficeVatCode\":\"3\"}");
-        calls.put("/api/mappings/vat-codes/2", "{\"powerOfficeVatCode\":\"31\"}");
-        calls.put("/api/mappings/vat-codes/3", "{\"powerOfficeVatCode\":\"5\"}");
-        calls.put("/api/mappings/payment-types/1", "{\"account\":1900,\"transferToAccounting\":true}");
-        calls.put("/api/mappings/payment-types/2", "{\"account\":1550,\"transferToAccounting\":true}");
-        calls.put("/api/mappings/payment-types/3", "{\"account\":1560,\"transferToAccounting\":true}");
-        calls.put("/api/mappings/payment-types/4", "{\"account\":2901,\"transferToAccounting\":true}");
-        calls.put("/api/mappings/payment-types/5", "{\"account\":1500,\"transferToAccounting\":false}");
-        calls.put("/api/mappings/rounding", "{\"account\":7740}");
-        for (Map.Entry<String, String> call : calls.entrySet()) {
+        for (Map.Entry<String, String> call : DemoMappings.operatorCalls().entrySet()) {
             check(send("PUT", base + call.getKey(), call.getValue()));
         }
     }

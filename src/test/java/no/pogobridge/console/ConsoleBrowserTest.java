@@ -425,13 +425,7 @@ class ConsoleBrowserTest {
 
     private void resendsAFailedCreditOrder(LocalDate lastClosed) {
         LocalDate from = lastClosed.minusDays(10);
-        // sales orders need PowerOffice product codes for every product type sold on credit
-        api.put("/api/mappings/product-types/2", "{\"standardAccount\":3010,\"reducedAccount\":3010,"
-                + "\"standardProductCode\":\"OL25\",\"reducedProductCode\":\"OL25\"}");
-        api.put("/api/mappings/product-types/3", "{\"standardAccount\":3020,\"reducedAccount\":3020,"
-                + "\"standardProductCode\":\"VIN25\",\"reducedProductCode\":\"VIN25\"}");
-        api.put("/api/mappings/product-types/4", "{\"standardAccount\":3030,\"reducedAccount\":3031,"
-                + "\"standardProductCode\":\"MINERAL25\",\"reducedProductCode\":\"MINERAL15\"}");
+        DemoSetup.mapProductCodes(api);
         OperatorCalls.Reply connected = DemoSetup.connect(api, 2, ",\"autoInvoicing\":true,\"invoicingFrom\":\""
                 + from + "\"");
         assertThat(connected.status()).as(connected.body()).isEqualTo(200);

@@ -76,12 +76,7 @@ class InvoicingTest {
         api = new OperatorCalls(port);
         pos = new JdbcTemplate(posDataSource);
         DemoSetup.mapEverything(api);
-        api.put("/api/mappings/product-types/2", "{\"standardAccount\":3010,\"reducedAccount\":3010,"
-                + "\"standardProductCode\":\"OL25\",\"reducedProductCode\":\"OL25\"}");
-        api.put("/api/mappings/product-types/3", "{\"standardAccount\":3020,\"reducedAccount\":3020,"
-                + "\"standardProductCode\":\"VIN25\",\"reducedProductCode\":\"VIN25\"}");
-        api.put("/api/mappings/product-types/4", "{\"standardAccount\":3030,\"reducedAccount\":3031,"
-                + "\"standardProductCode\":\"MINERAL25\",\"reducedProductCode\":\"MINERAL15\"}");
+        DemoSetup.mapProductCodes(api);
         from = DemoPeriod.businessDate(Instant.now()).minusDays(10);
         OperatorCalls.Reply connected = DemoSetup.connect(api, 2, ",\"autoInvoicing\":true,\"invoicingFrom\":\""
                 + from + "\"");

@@ -43,6 +43,16 @@ public final class DemoSetup {
         ok(api.put("/api/mappings/rounding", "{\"account\":7740}"));
     }
 
+    /** Product codes for the product types sold on credit, so credit orders can be invoiced as sales orders. */
+    public static void mapProductCodes(OperatorCalls api) {
+        ok(api.put("/api/mappings/product-types/2", "{\"standardAccount\":3010,\"reducedAccount\":3010,"
+                + "\"standardProductCode\":\"OL25\",\"reducedProductCode\":\"OL25\"}"));
+        ok(api.put("/api/mappings/product-types/3", "{\"standardAccount\":3020,\"reducedAccount\":3020,"
+                + "\"standardProductCode\":\"VIN25\",\"reducedProductCode\":\"VIN25\"}"));
+        ok(api.put("/api/mappings/product-types/4", "{\"standardAccount\":3030,\"reducedAccount\":3031,"
+                + "\"standardProductCode\":\"MINERAL25\",\"reducedProductCode\":\"MINERAL15\"}"));
+    }
+
     /** Department d on the demo client with application-key slot d - 1 and PowerOffice department code d0. */
     public static OperatorCalls.Reply connect(OperatorCalls api, int department, String extraJson) {
         int slot = department - 1;

@@ -2,12 +2,26 @@
 // a cookie or localStorage; every call sends it as a bearer token, and a 401 from any call signs the user out.
 
 const TOKEN_KEY = 'pogo.operatorToken';
+const ROLE_KEY = 'pogo.role';
+
+/** The role the server gave the token (X-Operator-Role): a VIEWER's console hides what changes anything
+ * ([data-writes] in console.css); the server refuses such calls anyway. */
+function showRole(role) {
+  if (role) document.documentElement.dataset.role = role;
+  else delete document.documentElement.dataset.role;
+}
 
 export const session = {
   token: () => sessionStorage.getItem(TOKEN_KEY),
   signIn: token => sessionStorage.setItem(TOKEN_KEY, token),
-  signOut: () => sessionStorage.removeItem(TOKEN_KEY),
+  signOut: () => {
+    sessionStorage.removeItem(TOKEN_KEY);
+    sessionStorage.removeItem(ROLE_KEY);
+    showRole(null);
+  },
+  role: () => sessionStorage.getItem(ROLE_KEY),
 };
+showRole(session.role());
 
 /** A refusal or failure, with the problem JSON's detail (RFC 7807) when the server sent one. */
 export class ApiError extends Error {
@@ -30,6 +44,11 @@ export async function call(method, path, body) {
     });
   } catch (e) {
     throw new ApiError(0, `The server did not answer (${e.message}).`);
+  }
+  const role = response.headers.get('X-Operator-Role');
+  if (role && role !== session.role()) {
+    sessionStorage.setItem(ROLE_KEY, role);
+    showRole(role);
   }
   const text = await response.text();
   let json = null;

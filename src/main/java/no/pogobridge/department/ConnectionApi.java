@@ -74,8 +74,8 @@ public class ConnectionApi {
                     + "add-on application key the client key was created with), was " + slot + ".");
         }
         LocalTime dayStart = dayStart(request.businessDayStart());
-        LocalDate exportFrom = JsonBodies.date("exportFrom", request.exportFrom());
-        LocalDate invoicingFrom = JsonBodies.date("invoicingFrom", request.invoicingFrom());
+        LocalDate exportFrom = JsonBodies.businessDate("exportFrom", request.exportFrom(), clock);
+        LocalDate invoicingFrom = JsonBodies.businessDate("invoicingFrom", request.invoicingFrom(), clock);
         boolean autoExport = Boolean.TRUE.equals(request.autoExport());
         boolean autoInvoicing = Boolean.TRUE.equals(request.autoInvoicing());
         String departmentCode = request.powerOfficeDepartmentCode() == null

@@ -1,5 +1,6 @@
 package no.pogobridge.export;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,9 +34,11 @@ public class ExportApi {
     private final ExportLedger ledger;
     private final SetupReader setup;
     private final PowerOfficeDirectory directory;
+    private final Clock clock;
 
     public ExportApi(PosCatalog pos, DepartmentConnections connections, ExportLedger ledger, SetupReader setup,
-            PowerOfficeDirectory directory) {
+            PowerOfficeDirectory directory, Clock clock) {
+        this.clock = clock;
         this.pos = pos;
         this.connections = connections;
         this.ledger = ledger;
@@ -49,8 +52,8 @@ public class ExportApi {
      */
     public ExportPeriod period(String departmentIdText, String fromText, String toText) {
         int departmentId = department(departmentIdText);
-        LocalDate from = JsonBodies.date("from", fromText);
-        LocalDate to = JsonBodies.date("to", toText);
+        LocalDate from = JsonBodies.businessDate("from", fromText, clock);
+        LocalDate to = JsonBodies.businessDate("to", toText, clock);
         if (from == null || to == null) {
             throw OperatorException.badRequest("from and to are required: ?from=YYYY-MM-DD&to=YYYY-MM-DD (inclusive).");
         }
@@ -67,8 +70,8 @@ public class ExportApi {
     /** GET /api/departments/{id}/exports: every revision in the ledger. */
     public List<Map<String, Object>> ledger(String departmentIdText, String fromText, String toText) {
         int departmentId = department(departmentIdText);
-        LocalDate from = JsonBodies.date("from", fromText);
-        LocalDate to = JsonBodies.date("to", toText);
+        LocalDate from = JsonBodies.businessDate("from", fromText, clock);
+        LocalDate to = JsonBodies.businessDate("to", toText, clock);
         List<Map<String, Object>> rows = new ArrayList<>();
         for (ExportLedger.Entry e : ledger.history(departmentId, from == null ? LocalDate.of(1970, 1, 1) : from,
                 to == null ? LocalDate.of(9999, 12, 31) : to)) {

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 
 /**
@@ -21,6 +23,8 @@ public final class JsonBodies {
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
             .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
             .build();
+
+    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
     private JsonBodies() {
     }
@@ -52,6 +56,26 @@ public final class JsonBodies {
         } catch (DateTimeParseException e) {
             throw OperatorException.badRequest(name + " must be a date YYYY-MM-DD, was '" + value + "'.");
         }
+    }
+
+    /** The first business date any call takes: earlier ones are typing errors (no POS here is that old). */
+    public static final LocalDate EARLIEST_BUSINESS_DATE = LocalDate.of(2000, 1, 1);
+
+    /**
+     * A business date of a period, exportFrom or invoicingFrom: a YYYY-MM-DD date from 2000-01-01 to a year after
+     * today (Europe/Oslo), refused with the range otherwise; a date like 9999-12-31 would silently never come.
+     */
+    public static LocalDate businessDate(String name, String value, Clock clock) {
+        LocalDate date = date(name, value);
+        if (date == null) {
+            return null;
+        }
+        LocalDate latest = LocalDate.now(clock.withZone(OSLO)).plusYears(1);
+        if (date.isBefore(EARLIEST_BUSINESS_DATE) || date.isAfter(latest)) {
+            throw OperatorException.badRequest(name + " must lie from " + EARLIEST_BUSINESS_DATE + " to " + latest
+                    + " (a year from today), was " + date + ".");
+        }
+        return date;
     }
 
     public static int id(String name, Object value) {

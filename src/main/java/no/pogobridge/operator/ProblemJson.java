@@ -31,7 +31,7 @@ public final class ProblemJson {
         }
     }
 
-    static void write(HttpServletResponse response, Problem problem) throws IOException {
+    public static void write(HttpServletResponse response, Problem problem) throws IOException {
         response.setStatus(problem.status());
         response.setContentType("application/problem+json");
         response.setCharacterEncoding("UTF-8");

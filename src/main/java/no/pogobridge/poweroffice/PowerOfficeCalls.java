@@ -26,6 +26,10 @@ public class PowerOfficeCalls {
     public static final String OK = "OK";
 
     private static final String CALLER_HEADERS = "PowerOfficeCallerHeaders";
+
+    /** What a route in routes/poweroffice.camel.yaml says of the one call it makes. */
+    static final java.util.List<String> CALL_HEADERS = java.util.List.of("PowerOfficeMethod", "PowerOfficePath",
+            "PowerOfficeQuery", "PowerOfficeEndpoint", "PowerOfficeTokenCall");
     private static final String REQUEST = "PowerOfficeRequest";
     private static final String STARTED = "PowerOfficeStarted";
     private static final String FAILURE = "PowerOfficeFailure";
@@ -46,7 +50,11 @@ public class PowerOfficeCalls {
     /** Takes the call's method, path, query and credentials from the caller's headers and sets them aside. */
     public void begin(Exchange exchange) {
         Message message = exchange.getMessage();
-        exchange.setProperty(CALLER_HEADERS, new HashMap<>(message.getHeaders()));
+        // the call's own description is not the caller's: handed back after the call, a path or endpoint header
+        // would name the next call the caller makes (a reversal's endpoint on the cash journal posted after it)
+        Map<String, Object> caller = new HashMap<>(message.getHeaders());
+        CALL_HEADERS.forEach(caller::remove);
+        exchange.setProperty(CALLER_HEADERS, caller);
         String path = message.getHeader("PowerOfficePath", String.class);
         exchange.setProperty("PowerOfficeMethod", message.getHeader("PowerOfficeMethod", "GET", String.class));
         exchange.setProperty("PowerOfficePath", path);

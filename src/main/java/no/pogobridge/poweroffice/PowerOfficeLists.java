@@ -30,12 +30,15 @@ public class PowerOfficeLists {
         exchange.setProperty("PowerOfficePage", 0);
         exchange.setProperty("PowerOfficeMorePages", true);
         exchange.setProperty("PowerOfficeFilters", exchange.getMessage().getHeader("PowerOfficeQuery", String.class));
+        // each page is a call of its own, and a call does not hand its description back to the caller
+        exchange.setProperty("PowerOfficeListPath", exchange.getMessage().getHeader("PowerOfficePath", String.class));
     }
 
     public void nextPage(Exchange exchange) {
         int page = exchange.getProperty("PowerOfficePage", 0, Integer.class) + 1;
         exchange.setProperty("PowerOfficePage", page);
         String filters = exchange.getProperty("PowerOfficeFilters", String.class);
+        exchange.getMessage().setHeader("PowerOfficePath", exchange.getProperty("PowerOfficeListPath"));
         exchange.getMessage().setHeader("PowerOfficeQuery", (filters == null || filters.isBlank() ? "" : filters + "&")
                 + "PageNumber=" + page + "&PageSize=" + PAGE_SIZE);
     }
@@ -64,7 +67,7 @@ public class PowerOfficeLists {
         }
         message.removeHeader("PowerOfficeQuery");
         for (String property : new String[] {"PowerOfficeRows", "PowerOfficePage", "PowerOfficeMorePages",
-            "PowerOfficeFilters"}) {
+            "PowerOfficeFilters", "PowerOfficeListPath"}) {
             exchange.removeProperty(property);
         }
     }

@@ -114,6 +114,7 @@ export async function render(target, params, context) {
     }
   }
   const periodForm = h('form', { class: 'period-form', novalidate: true, 'aria-labelledby': 'period-title',
+    'data-writes': true,
     onsubmit: event => event.preventDefault() },
   h('h2', { id: 'period-title' }, 'Export or replay a period'),
   h('p', { class: 'hint' }, 'Export posts every closed day not yet posted. Replay recomputes every day and corrects '
@@ -147,7 +148,7 @@ function openDay(panel, day, state, { revisions, preview, lockDate, departmentId
     state === 'locked' && lockDate ? h('p', { class: 'muted' }, `Lock date: ${date(lockDate)}.`) : null,
     preview ? previewSection(preview) : h('p', { class: 'muted' }, 'No preview of this day.'),
     revisions.length ? revisionsSection(revisions) : null,
-    h('div', { class: 'actions' },
+    h('div', { class: 'actions', 'data-writes': true },
       h('button', { type: 'button', onclick: () => onJob('export', day, day) }, 'Export this day'),
       h('button', { type: 'button', class: 'secondary', onclick: () => onJob('replay', day, day) },
         'Replay this day')));

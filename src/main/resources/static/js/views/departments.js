@@ -54,7 +54,7 @@ function card(department, context) {
   checkBox,
   h('div', { class: 'actions' },
     h('a', { class: 'button-link', href: `#/calendar?department=${department.id}` }, 'Ledger calendar'),
-    h('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false',
+    h('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false', 'data-writes': true,
       'aria-controls': `connection-form-${department.id}`, onclick: event => {
         const open = event.currentTarget.getAttribute('aria-expanded') === 'true';
         event.currentTarget.setAttribute('aria-expanded', String(!open));
@@ -115,6 +115,7 @@ function connectionForm(department, context) {
   const autoInvoicing = h('input', { type: 'checkbox', id: id('autoInvoicing'), checked: c.autoInvoicing });
   const formError = h('p', { class: 'field-error', role: 'alert' });
   const form = h('form', { class: 'connection-form', id: `connection-form-${department.id}`, novalidate: true,
+    'data-writes': true,
     'aria-label': `Connection of ${department.name}` },
   Object.values(f).map(x => x.wrapper),
   h('div', { class: 'field checkbox' }, autoExport, h('label', { for: id('autoExport') }, 'Automatic export')),

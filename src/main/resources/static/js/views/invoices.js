@@ -76,7 +76,7 @@ function orderRow(order, names, announce) {
     o.message ? h('p', { class: 'reason' }, o.message) : null);
     replace(powerOfficeCell, o.invoiceStatus === 'SENT'
       ? `Order ${o.powerOfficeOrderNo}, ${dateTime(o.sentAt)}` : '');
-    replace(actionCell, o.invoiceStatus === 'FAILED' ? h('button', { type: 'button', class: 'resend',
+    replace(actionCell, o.invoiceStatus === 'FAILED' ? h('button', { type: 'button', class: 'resend', 'data-writes': true,
       'aria-label': `Resend order ${o.orderNumber ?? o.orderId}`, onclick: resend }, 'Resend') : null);
   }
   async function resend(event) {
@@ -143,7 +143,7 @@ function customerRow(customer, choices) {
       ? h('span', { class: 'badge invoice-sent' }, 'Connected')
       : h('span', { class: 'badge badge-off' }, 'Not connected'));
   }
-  const button = h('button', { type: 'button', class: 'secondary', onclick: async () => {
+  const button = h('button', { type: 'button', class: 'secondary', 'data-writes': true, onclick: async () => {
     error.textContent = '';
     select.removeAttribute('aria-invalid');
     button.disabled = true;

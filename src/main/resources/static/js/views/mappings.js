@@ -49,7 +49,8 @@ export async function render(target) {
       + 'type that does not transfer to accounting (credit orders that are invoiced) needs no account.',
     ['Payment type', 'Account', 'Transfer to accounting'], paymentTypes),
     fieldset('Rounding', 'The account of the cash rounding (øreavrunding).', ['', 'Account'], [rounding]),
-    h('div', { class: 'actions sticky' }, h('button', { type: 'submit', id: 'save-mappings' }, 'Save changes'),
+    h('div', { class: 'actions sticky', 'data-writes': true }, h('button', { type: 'submit', id: 'save-mappings' },
+      'Save changes'),
       status));
   form.addEventListener('submit', async event => {
     event.preventDefault();

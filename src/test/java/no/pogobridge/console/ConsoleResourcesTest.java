@@ -35,6 +35,9 @@ class ConsoleResourcesTest {
                 .contains("script-src 'self'").contains("frame-ancestors 'none'").doesNotContain("unsafe");
         assertThat(page.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
         assertThat(page.headers().firstValue("Referrer-Policy")).hasValue("no-referrer");
+        assertThat(page.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+        // re-checked on every load, so a new version is picked up at once
+        assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-cache");
     }
 
     @Test
@@ -54,6 +57,8 @@ class ConsoleResourcesTest {
     void theApiStillDemandsTheToken() throws Exception {
         HttpResponse<String> api = get("/api/departments");
         assertThat(api.statusCode()).isEqualTo(401);
-        assertThat(api.headers().firstValue("Content-Security-Policy")).isEmpty();
+        assertThat(api.headers().firstValue("Content-Type").orElse("")).startsWith("application/problem+json");
+        assertThat(api.headers().firstValue("Cache-Control")).hasValue("no-store");
+        assertThat(api.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
     }
 }

@@ -87,6 +87,11 @@ class ConnectionApiTest {
                 .detail()).contains("businessDayStart");
         assertThat(put(1, "{\"clientKey\":\"" + key(0) + "\",\"applicationKeySlot\":0,\"exportFrom\":\"01.10.2026\"}")
                 .detail()).contains("exportFrom");
+        // a date that would silently never come (automatic export would wait for 9999-12-31 for ever)
+        assertThat(put(1, "{\"clientKey\":\"" + key(0) + "\",\"applicationKeySlot\":0,\"exportFrom\":\"9999-12-31\"}")
+                .detail()).contains("exportFrom must lie from 2000-01-01 to");
+        assertThat(put(1, "{\"clientKey\":\"" + key(0) + "\",\"applicationKeySlot\":0,\"invoicingFrom\":\"1970-01-01\"}")
+                .detail()).contains("invoicingFrom must lie from 2000-01-01 to");
         assertThat(put(1, "{\"clientKey\":\"" + key(0) + "\",\"slot\":0}").detail()).contains("Unknown field 'slot'");
         assertThat(put(1, "{not json").status()).isEqualTo(400);
         assertThat(put(1, "{\"clientKey\":\"" + key(0) + "\",\"applicationKeySlot\":0,"

@@ -358,6 +358,15 @@ class DailyExportTest {
                 .isEqualTo(404);
         assertThat(api.get("/api/departments/x/vouchers/preview?from=2026-01-01&to=2026-01-02").status())
                 .isEqualTo(400);
+        // absurd dates are refused with the range, for every period (an export of 9999-12-30..31 was answered 200)
+        for (String period : new String[] {"from=9999-12-30&to=9999-12-31", "from=1999-12-31&to=2000-01-01"}) {
+            OperatorCalls.Reply refused = api.post("/api/departments/1/exports?" + period, null);
+            assertThat(refused.status()).as(period).isEqualTo(400);
+            assertThat(refused.detail()).as(period).contains("must lie from 2000-01-01 to");
+            assertThat(api.get("/api/departments/1/vouchers/preview?" + period).status()).isEqualTo(400);
+            assertThat(api.post("/api/departments/1/replay?" + period, null).status()).isEqualTo(400);
+            assertThat(api.get("/api/departments/1/exports?" + period).status()).isEqualTo(400);
+        }
         JsonNode notConnected = export(2, lastClosedDay(), lastClosedDay()).get(0);
         assertThat(notConnected.get("outcome").asText()).isEqualTo("BLOCKED");
         assertThat(notConnected.get("message").asText()).contains("not connected");

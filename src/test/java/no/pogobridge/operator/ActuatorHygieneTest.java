@@ -114,6 +114,13 @@ class ActuatorHygieneTest {
                     assertThat(response.headers().map().toString()).as(page + " headers").doesNotContain(secret);
                 }
             }
+            for (String open : List.of("/actuator/health", "/actuator/prometheus")) {
+                assertThat(getWithoutToken(port, open).statusCode()).as(open).isEqualTo(200);
+            }
+            for (String closed : List.of("/actuator", "/actuator/info", "/actuator/metrics",
+                    "/actuator/metrics/pogo.poweroffice.requests", "/actuator/env")) {
+                assertThat(getWithoutToken(port, closed).statusCode()).as(closed).isEqualTo(401);
+            }
             assertThat(get(port, "/actuator/prometheus").body()).contains("pogo_vouchers_total{department=\"1\","
                     + "outcome=\"POSTED\"}");
         } finally {
@@ -123,7 +130,14 @@ class ActuatorHygieneTest {
         }
     }
 
+    /** As the operator reads them: only health and Prometheus are open without a token. */
     private HttpResponse<String> get(int port, String path) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Authorization", "Bearer " + IntegrationTest.OPERATOR_TOKEN).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> getWithoutToken(int port, String path) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).build(),
                 HttpResponse.BodyHandlers.ofString());
     }

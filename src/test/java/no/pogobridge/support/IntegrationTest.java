@@ -8,17 +8,20 @@ import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.test.context.ContextConfiguration;
 
 /**
  * The whole server as it runs: embedded PostgreSQL with demo POS data (started by the test itself), the real
  * routes from routes/, the sandbox on a random port. One shared context, so the database starts once per run.
- * The demo period is kept short (still covering both daylight-saving changes) to keep start-up fast.
+ * The operator token, a viewer token and JWTs of a test identity provider are accepted. The demo period is kept
+ * short (still covering both daylight-saving changes) to keep start-up fast.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @CamelSpringBootTest
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
     "pogo.operator.token=test-operator-token",
+    "pogo.operator.viewer-token=test-viewer-token",
     "pogo.demo.orders-per-day=40",
     "pogo.sandbox.hang=PT4S",
     "pogo.poweroffice.timeout-millis=2000",
@@ -27,8 +30,11 @@ import org.springframework.context.annotation.Import;
     "logging.level.org.apache.camel.test.spring.junit5=WARN",
 })
 @Import(TestClockConfiguration.class)
+@ContextConfiguration(initializers = TestIdentityProvider.class) // JWTs of a site's identity provider accepted too
 @AutoConfigureObservability(tracing = false) // /actuator/prometheus as in production (tests switch exporters off)
 public @interface IntegrationTest {
 
     String OPERATOR_TOKEN = "test-operator-token";
+
+    String VIEWER_TOKEN = "test-viewer-token";
 }

@@ -189,6 +189,7 @@ class ConsoleBrowserTest {
         screenshots(first);
         resendsAFailedCreditOrder(lastClosed);
         signsOutAndIsSentBackOnA401();
+        aViewerSeesEverythingButNothingThatChangesIt(month, first);
     }
 
     /** Lock date, a blocked day, an empty day and a day without Z-report inside the month. */
@@ -476,6 +477,40 @@ class ConsoleBrowserTest {
         go("#/mappings");
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sign-in-error"), "did not accept"));
         assertThat(session("pogo.operatorToken")).isNull();
+    }
+
+    /** VIEWER_TOKEN: the same pages, without a button or form that would change anything (the server says 403). */
+    private void aViewerSeesEverythingButNothingThatChangesIt(String month, LocalDate first) {
+        browser.findElement(By.id("token")).sendKeys(IntegrationTest.VIEWER_TOKEN, Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("department-1")));
+        assertThat(browser.findElement(By.id("read-only")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("read-only")).getText()).contains("Read only");
+        for (WebElement write : browser.findElements(By.cssSelector("#department-1 [data-writes]"))) {
+            assertThat(write.isDisplayed()).as(write.getText()).isFalse();
+        }
+
+        go("#/calendar?department=1&month=" + month);
+        waitForCalendar();
+        assertThat(state(first.plusDays(2))).as("the ledger reads as for the operator").isNotBlank();
+        assertThat(browser.findElement(By.id("export-period")).isDisplayed()).isFalse();
+        assertThat(browser.findElement(By.id("replay-period")).isDisplayed()).isFalse();
+        openDay(first.plusDays(2));
+        assertThat(panel().findElements(By.xpath(".//button[contains(., 'Export this day')]")))
+                .allSatisfy(button -> assertThat(button.isDisplayed()).isFalse());
+
+        go("#/mappings");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.id("save-mappings")));
+        assertThat(browser.findElement(By.id("save-mappings")).isDisplayed()).isFalse();
+
+        go("#/invoices");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(".section-invoices")));
+        assertThat(browser.findElements(By.cssSelector("button.resend")))
+                .allSatisfy(button -> assertThat(button.isDisplayed()).isFalse());
+
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
+        assertThat(session("pogo.role")).isNull();
+        assertThat(browser.findElement(By.id("read-only")).isDisplayed()).isFalse();
     }
 
     // --- helpers

@@ -482,6 +482,8 @@ class ConsoleBrowserTest {
     /** VIEWER_TOKEN: the same pages, without a button or form that would change anything (the server says 403). */
     private void aViewerSeesEverythingButNothingThatChangesIt(String month, LocalDate first) {
         browser.findElement(By.id("token")).sendKeys(IntegrationTest.VIEWER_TOKEN, Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("sign-out")));
+        go("#/departments");
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("department-1")));
         assertThat(browser.findElement(By.id("read-only")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.id("read-only")).getText()).contains("Read only");

@@ -53,7 +53,14 @@ final class EmbeddedKeyFile {
     }
 
     private static SecretsKey read(Path file) throws IOException {
-        SecretsKey key = SecretsKey.parse("The key file " + file, Files.readString(file, StandardCharsets.US_ASCII));
+        SecretsKey key;
+        try {
+            key = SecretsKey.parse("The key file " + file, Files.readString(file, StandardCharsets.US_ASCII));
+        } catch (SecretsKeyException e) {
+            throw new SecretsKeyException(e.description(), "Restore it from the backup of the data directory, or "
+                    + "set SECRETS_KEY to the key the client keys were stored under; the server does not replace it "
+                    + "on its own, since the stored client keys need the very key it held.");
+        }
         log.info("SECRETS_KEY is unset: using secrets key {} kept with the embedded database in {}", key.id(), file);
         return key;
     }

@@ -19,6 +19,8 @@ public final class SecretsKey {
 
     static final int BYTES = 32;
     static final String HOW_TO_MAKE_ONE = "openssl rand -base64 32";
+    private static final String WHAT_IT_MUST_BE = "It must be base64 of 32 random bytes; make one with "
+            + "SECRETS_KEY=$(" + HOW_TO_MAKE_ONE + ").";
 
     private final byte[] key;
     private final String id;
@@ -34,19 +36,17 @@ public final class SecretsKey {
      */
     public static SecretsKey parse(String source, String base64) {
         if (base64 == null || base64.isBlank()) {
-            throw new SecretsKeyException(source + " is empty.", "Set it to base64 of 32 random bytes: "
-                    + HOW_TO_MAKE_ONE + ".");
+            throw new SecretsKeyException(source + " is empty.", WHAT_IT_MUST_BE);
         }
         byte[] bytes;
         try {
             bytes = Base64.getDecoder().decode(base64.strip());
         } catch (IllegalArgumentException e) {
-            throw new SecretsKeyException(source + " is not base64.", "Set it to base64 of 32 random bytes: "
-                    + HOW_TO_MAKE_ONE + ".");
+            throw new SecretsKeyException(source + " is not base64.", WHAT_IT_MUST_BE);
         }
         if (bytes.length != BYTES) {
             throw new SecretsKeyException(source + " is base64 of " + bytes.length + " bytes; an AES-256 key is "
-                    + BYTES + " bytes.", "Set it to base64 of 32 random bytes: " + HOW_TO_MAKE_ONE + ".");
+                    + BYTES + " bytes.", WHAT_IT_MUST_BE);
         }
         return new SecretsKey(bytes);
     }

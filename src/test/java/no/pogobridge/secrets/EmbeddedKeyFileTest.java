@@ -29,6 +29,6 @@ class EmbeddedKeyFileTest {
     void aDamagedKeyFileIsRefusedNamingTheFile() throws Exception {
         Files.writeString(dataDirectory.resolve("pogo-secrets.key"), "c2hvcnQ=\n");
         assertThatThrownBy(() -> EmbeddedKeyFile.readOrCreate(dataDirectory)).isInstanceOf(SecretsKeyException.class)
-                .hasMessageContaining("pogo-secrets.key").hasMessageContaining("32 bytes");
+                .hasMessageContaining("pogo-secrets.key").hasMessageContaining("32 bytes").hasMessageContaining("Restore it");
     }
 }

@@ -99,4 +99,26 @@ class SecretsAtRestTest {
             }
         }
     }
+
+    @Test
+    void aClientKeyUnderAnotherKeyIsAnErrorNamingTheDepartmentNeverTheKey() {
+        DemoSetup.clear(app);
+        sandbox.reset();
+        directory.forgetAll();
+        OperatorCalls api = new OperatorCalls(port);
+        assertThat(DemoSetup.connect(api, 2, "").status()).isEqualTo(200);
+        String clientKey = SandboxKeys.clientKey(SandboxWorld.DEMO_CLIENT, 1);
+        SecretsKey other = SecretsKey.generate();
+        app.update("UPDATE department_connection SET client_key = ? WHERE department_id = 2",
+                new SecretsCipher(other, null).encrypt(clientKey));
+        try {
+            OperatorCalls.Reply listing = api.get("/api/departments");
+            assertThat(listing.status()).isEqualTo(500);
+            assertThat(listing.detail()).contains("The client key of department 2")
+                    .contains("encrypted under key " + other.id()).contains("SECRETS_KEY")
+                    .doesNotContain(clientKey).doesNotContain(clientKey.substring(24));
+        } finally {
+            DemoSetup.clear(app);
+        }
+    }
 }

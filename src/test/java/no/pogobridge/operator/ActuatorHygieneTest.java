@@ -87,7 +87,7 @@ class ActuatorHygieneTest {
                     .get("outcome").asText()).isEqualTo("POSTED");
 
             List<String> secrets = new ArrayList<>(List.of(IntegrationTest.OPERATOR_TOKEN, posPassword, appPassword,
-                    SandboxKeys.SUBSCRIPTION_KEY, SandboxKeys.STANDARD_APPLICATION_KEY));
+                    SandboxKeys.SUBSCRIPTION_KEY, SandboxKeys.STANDARD_APPLICATION_KEY, secretsKey));
             secrets.addAll(ApplicationKeys.PUBLISHED_ADD_ONS);
             for (int slot = 0; slot < ApplicationKeys.SLOTS; slot++) {
                 secrets.add(SandboxKeys.clientKey(SandboxWorld.DEMO_CLIENT, slot));

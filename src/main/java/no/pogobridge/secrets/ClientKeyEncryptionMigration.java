@@ -48,5 +48,8 @@ public class ClientKeyEncryptionMigration implements JavaMigration {
         StoredClientKeys.Reencrypted done = StoredClientKeys.underCurrentKey(context.getConnection(), cipher);
         log.info("Migration V10: encrypted {} client key(s) stored in plain text under secrets key {}", done.plain(),
                 cipher.currentKey().id());
+        for (String reason : done.unreadable()) {
+            log.warn("Migration V10: left as it is: {}", reason);
+        }
     }
 }

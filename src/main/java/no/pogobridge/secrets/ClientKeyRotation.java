@@ -42,11 +42,8 @@ public class ClientKeyRotation implements Callback {
                 log.info("Secrets at rest: re-encrypted {} client key(s) from the previous key and {} plain one(s) "
                         + "under key {}", done.previousKey(), done.plain(), cipher.currentKey().id());
             }
-            if (done.unknownKey() > 0) {
-                log.warn("Secrets at rest: {} client key(s) are encrypted under a key that is neither SECRETS_KEY "
-                        + "nor SECRETS_KEY_PREVIOUS; those departments cannot call PowerOffice until the server has "
-                        + "that key or they are connected again",
-                        done.unknownKey());
+            for (String reason : done.unreadable()) {
+                log.warn("Secrets at rest: left as it is: {}", reason);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("Could not re-encrypt the stored client keys: " + e.getMessage(), e);

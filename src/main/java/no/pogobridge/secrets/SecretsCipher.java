@@ -79,7 +79,7 @@ public final class SecretsCipher {
             case CURRENT_KEY -> open(currentEncryptor, stored, whose);
             case PREVIOUS_KEY -> open(previousEncryptor, stored, whose);
             case UNKNOWN_KEY -> throw new UnreadableSecretException(whose + " is encrypted under key "
-                    + keyId(stored) + ", but SECRETS_KEY is key " + current.id() + (previous == null
+                    + keyId(stored) + ", but the server's key is " + current.id() + (previous == null
                     ? " and SECRETS_KEY_PREVIOUS is unset" : " and SECRETS_KEY_PREVIOUS key " + previous.id())
                     + ". Start the server with the key it was stored under as SECRETS_KEY (or, to rotate, as "
                     + "SECRETS_KEY_PREVIOUS), or connect the department again.");

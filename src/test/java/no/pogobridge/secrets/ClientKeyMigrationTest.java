@@ -101,6 +101,12 @@ class ClientKeyMigrationTest {
         String foreign = new SecretsCipher(SecretsKey.generate(), null).encrypt(KEY_1);
         app.update("INSERT INTO pogo.department_connection (department_id, client_key, application_key_slot, "
                 + "poweroffice_client_id) VALUES (3, ?, 3, 'client-2')", foreign);
+        // nor does a damaged one keep the server from starting
+        String underOld = before.encrypt(KEY_2);
+        String damaged = underOld.substring(0, underOld.length() - 6) + (underOld.charAt(underOld.length() - 6) == 'A'
+                ? 'B' : 'A') + underOld.substring(underOld.length() - 5);
+        app.update("INSERT INTO pogo.department_connection (department_id, client_key, application_key_slot, "
+                + "poweroffice_client_id) VALUES (4, ?, 4, 'client-2')", damaged);
 
         SecretsKey current = SecretsKey.generate();
         SecretsCipher rotating = new SecretsCipher(current, old);
@@ -114,5 +120,6 @@ class ClientKeyMigrationTest {
         assertThat(afterRotation.decrypt(rows.get(1), "1")).isEqualTo(KEY_1);
         assertThat(afterRotation.decrypt(rows.get(2), "2")).isEqualTo(KEY_2);
         assertThat(rows.get(3)).isEqualTo(foreign);
+        assertThat(rows.get(4)).isEqualTo(damaged);
     }
 }

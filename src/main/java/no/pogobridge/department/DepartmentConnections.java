@@ -6,17 +6,23 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import no.pogobridge.secrets.SecretsCipher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-/** The stored department connections (table department_connection in the app schema). */
+/**
+ * The stored department connections (table department_connection in the app schema). The client key is stored
+ * encrypted ({@link SecretsCipher}) and leaves this class only decrypted: nothing else sees the stored form.
+ */
 @Repository
 public class DepartmentConnections {
 
     private final JdbcTemplate app;
+    private final SecretsCipher cipher;
 
-    public DepartmentConnections(JdbcTemplate app) {
+    public DepartmentConnections(JdbcTemplate app, SecretsCipher cipher) {
         this.app = app;
+        this.cipher = cipher;
     }
 
     public Map<Integer, DepartmentConnection> all() {
@@ -50,13 +56,16 @@ public class DepartmentConnections {
                     auto_invoicing = excluded.auto_invoicing, export_from = excluded.export_from,
                     invoicing_from = excluded.invoicing_from, auto_export_since = excluded.auto_export_since,
                     auto_invoicing_since = excluded.auto_invoicing_since, updated_at = now()""",
-                c.departmentId(), c.clientKey(), c.applicationKeySlot(), c.powerOfficeClientId(),
+                c.departmentId(), cipher.encrypt(c.clientKey()), c.applicationKeySlot(), c.powerOfficeClientId(),
                 c.powerOfficeClientName(), c.powerOfficeDepartmentCode(), c.businessDayStart(), c.autoExport(),
                 c.autoInvoicing(), c.exportFrom(), c.invoicingFrom(), c.autoExportSince(), c.autoInvoicingSince());
     }
 
-    private static DepartmentConnection map(ResultSet rs) throws SQLException {
-        return new DepartmentConnection(rs.getInt("department_id"), rs.getString("client_key"),
+    private DepartmentConnection map(ResultSet rs) throws SQLException {
+        int departmentId = rs.getInt("department_id");
+        String clientKey = cipher.decrypt(rs.getString("client_key"), "The client key of department "
+                + departmentId);
+        return new DepartmentConnection(departmentId, clientKey,
                 rs.getInt("application_key_slot"), rs.getString("poweroffice_client_id"),
                 rs.getString("poweroffice_client_name"), rs.getString("poweroffice_department_code"),
                 rs.getObject("business_day_start", LocalTime.class), rs.getBoolean("auto_export"),

@@ -65,6 +65,8 @@ public final class ExportBenchmark {
     private static String WORKERS;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String TOKEN = "bench-operator-token";
+    /** Its servers keep their client keys on a database of their own, so SECRETS_KEY is required: one per run. */
+    private static final String SECRETS_KEY = no.pogobridge.secrets.SecretsKey.generateText();
     private static final Pattern GC_PAUSE = Pattern.compile("(\\d+)M->(\\d+)M\\((\\d+)M\\)");
     private static final Pattern RUN_DONE = Pattern.compile("Automatic export done: \\{([^}]*)} in ([0-9.]+) s");
 
@@ -157,6 +159,7 @@ public final class ExportBenchmark {
                 .run("--server.port=" + sandboxPort, "--pogo.operator.token=" + TOKEN,
                         "--pogo.pos-db.url=" + jdbcUrl, "--pogo.pos-db.user=" + user,
                         "--pogo.pos-db.password=" + password, "--pogo.app-db.schema=bench_sandbox_host",
+                        "--pogo.secrets.key=" + SECRETS_KEY,
                         "--pogo.sandbox.requests-per-second=1000000", "--logging.level.root=WARN",
                         "--spring.quartz.properties.org.quartz.scheduler.instanceName=bench-sandbox-host")) {
             String sandboxBase = "http://localhost:"
@@ -391,7 +394,7 @@ public final class ExportBenchmark {
                 "-jar", Path.of("target", "pogo-bridge.jar").toAbsolutePath().toString(),
                 "--server.port=" + port, "--pogo.operator.token=" + TOKEN,
                 "--pogo.pos-db.url=" + jdbcUrl, "--pogo.pos-db.user=" + user, "--pogo.pos-db.password=" + password,
-                "--pogo.app-db.schema=" + schema,
+                "--pogo.app-db.schema=" + schema, "--pogo.secrets.key=" + SECRETS_KEY,
                 "--pogo.poweroffice.api-url=" + sandboxBase + "/sandbox/poweroffice/v2",
                 "--pogo.poweroffice.token-url=" + sandboxBase + "/sandbox/poweroffice/OAuth/Token",
                 "--pogo.poweroffice.application-key=" + SandboxKeys.STANDARD_APPLICATION_KEY,

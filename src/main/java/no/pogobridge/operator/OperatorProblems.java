@@ -1,5 +1,6 @@
 package no.pogobridge.operator;
 
+import no.pogobridge.secrets.UnreadableSecretException;
 import org.apache.camel.Exchange;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -7,8 +8,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Adapts a failed exchange of the operator API to problem JSON (used by routes/error-handling.camel.yaml): an
- * {@link OperatorException} keeps its status and text; anything unexpected is logged and answered 500 without
- * internals.
+ * {@link OperatorException} keeps its status and text; a stored client key the server cannot decrypt is answered
+ * 500 with what to do (its text names the department and key ids, never a secret); anything else unexpected is
+ * logged and answered 500 without internals.
  */
 @Component("operatorProblems")
 public class OperatorProblems {
@@ -18,8 +20,13 @@ public class OperatorProblems {
     public void render(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
         Problem problem;
+        UnreadableSecretException unreadable = unreadableSecret(failure);
         if (failure instanceof OperatorException refusal) {
             problem = new Problem(refusal.status(), refusal.getMessage());
+        } else if (unreadable != null) {
+            log.error("Operator API call {} {} failed: {}", exchange.getMessage().getHeader(Exchange.HTTP_METHOD),
+                    exchange.getMessage().getHeader(Exchange.HTTP_URI), unreadable.getMessage());
+            problem = new Problem(500, unreadable.getMessage());
         } else {
             log.error("Operator API call {} {} failed", exchange.getMessage().getHeader(Exchange.HTTP_METHOD),
                     exchange.getMessage().getHeader(Exchange.HTTP_URI), failure);
@@ -31,5 +38,14 @@ public class OperatorProblems {
         exchange.getMessage().setHeader(Exchange.HTTP_RESPONSE_CODE, problem.status());
         exchange.getMessage().setHeader(Exchange.CONTENT_TYPE, "application/problem+json");
         exchange.getMessage().setBody(ProblemJson.json(problem));
+    }
+
+    private static UnreadableSecretException unreadableSecret(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof UnreadableSecretException unreadable) {
+                return unreadable;
+            }
+        }
+        return null;
     }
 }

@@ -50,6 +50,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public final class QuotaBenchmark {
 
     private static final String TOKEN = "quota-bench";
+    /** Its servers keep their client keys on a database of their own, so SECRETS_KEY is required: one per run. */
+    private static final String SECRETS_KEY = no.pogobridge.secrets.SecretsKey.generateText();
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /** The sandbox client's lock date: only later days can be posted. */
@@ -126,7 +128,7 @@ public final class QuotaBenchmark {
                     .run("--server.port=0", "--pogo.operator.token=" + TOKEN, "--logging.level.root=WARN",
                             "--pogo.app-db.schema=sandbox_host",
                             "--pogo.pos-db.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-                            "--pogo.pos-db.user=postgres",
+                            "--pogo.pos-db.user=postgres", "--pogo.secrets.key=" + SECRETS_KEY,
                             "--spring.quartz.properties.org.quartz.scheduler.instanceName=sandbox-host")) {
                 String sandboxUrl = "http://localhost:" + ((WebServerApplicationContext) sandboxHost).getWebServer()
                         .getPort() + "/sandbox/poweroffice";
@@ -327,6 +329,7 @@ public final class QuotaBenchmark {
                     "--server.port=" + port, "--pogo.operator.token=" + TOKEN,
                     "--pogo.pos-db.url=" + scenario.postgres().getJdbcUrl("postgres", "postgres"),
                     "--pogo.pos-db.user=postgres", "--pogo.app-db.schema=" + schema,
+                    "--pogo.secrets.key=" + SECRETS_KEY,
                     "--pogo.poweroffice.api-url=" + scenario.sandboxUrl() + "/v2",
                     "--pogo.poweroffice.token-url=" + scenario.sandboxUrl() + "/OAuth/Token",
                     "--pogo.poweroffice.application-key=" + SandboxKeys.STANDARD_APPLICATION_KEY,

@@ -24,6 +24,8 @@ class ConfiguredDatabasesTest {
 
     static EmbeddedPostgres server;
 
+    static final String SECRETS_KEY = no.pogobridge.secrets.SecretsKey.generateText();
+
     @BeforeAll
     static void startARealServer() throws Exception {
         server = EmbeddedPostgres.builder().start();
@@ -42,15 +44,17 @@ class ConfiguredDatabasesTest {
     }
 
     private static ConfigurableApplicationContext start(String... properties) {
-        String[] args = new String[properties.length + 4];
+        String[] args = new String[properties.length + 5];
         args[0] = "--server.port=0";
         args[1] = "--pogo.operator.token=t";
         args[2] = "--spring.quartz.auto-startup=false";
         // Quartz keeps job-store DataSources in a JVM-wide registry by scheduler name: ours must not replace
         // the shared test context's
         args[3] = "--spring.quartz.properties.org.quartz.scheduler.instanceName=configured-db-test";
+        // a configured app database keeps its client keys under SECRETS_KEY (SecretsAtRestTest: refused without)
+        args[4] = "--pogo.secrets.key=" + SECRETS_KEY;
         for (int i = 0; i < properties.length; i++) {
-            args[i + 4] = "--" + properties[i];
+            args[i + 5] = "--" + properties[i];
         }
         return new SpringApplicationBuilder(PogoBridgeApplication.class).run(args);
     }

@@ -60,7 +60,8 @@ class EmbeddedDemoTest {
         for (String variable : List.of("POS_DB_URL", "POS_DB_USER", "POS_DB_PASSWORD", "APP_DB_URL", "APP_DB_USER",
                 "APP_DB_PASSWORD", "POWEROFFICE_API_URL", "POWEROFFICE_TOKEN_URL", "POWEROFFICE_APPLICATION_KEY",
                 "POWEROFFICE_SUBSCRIPTION_KEY", "OPERATOR_TOKEN", "ALERT_WEBHOOK_URL", "ROUTES_DIR", "SERVER_PORT",
-                "EXPORT_CRON", "INVOICING_POLL_SECONDS", "POGO_EMBEDDED_DATA_DIR")) {
+                "EXPORT_CRON", "INVOICING_POLL_SECONDS", "POGO_EMBEDDED_DATA_DIR", "SECRETS_KEY",
+                "SECRETS_KEY_PREVIOUS")) {
             builder.environment().remove(variable);
         }
         Process server = builder.start();

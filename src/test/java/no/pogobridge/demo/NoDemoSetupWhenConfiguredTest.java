@@ -45,7 +45,8 @@ class NoDemoSetupWhenConfiguredTest {
             new PosDataWriter(pos.getPostgresDatabase(), new DemoDataSettings(7, 2, 5, 5),
                     DemoPeriod.endingBefore(now, 5), now).write();
             try (ConfigurableApplicationContext server = start("configured-pos",
-                    "--pogo.pos-db.url=" + pos.getJdbcUrl("postgres", "postgres"), "--pogo.pos-db.user=postgres")) {
+                    "--pogo.pos-db.url=" + pos.getJdbcUrl("postgres", "postgres"), "--pogo.pos-db.user=postgres",
+                    "--pogo.secrets.key=" + no.pogobridge.secrets.SecretsKey.generateText())) {
                 assertNothingWasSetUp(server);
             }
         }

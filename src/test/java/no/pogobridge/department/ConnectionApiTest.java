@@ -30,6 +30,9 @@ class ConnectionApiTest {
     @Autowired
     no.pogobridge.poweroffice.PowerOfficeDirectory directory;
 
+    @Autowired
+    DepartmentConnections connections;
+
     OperatorCalls api;
 
     @BeforeEach
@@ -60,8 +63,11 @@ class ConnectionApiTest {
         assertThat(c.get("businessDayStart").asText()).isEqualTo("06:00");
         assertThat(c.get("exportFrom").asText()).isEqualTo("2026-10-01");
         assertThat(reply.body()).doesNotContain(key(0)).doesNotContain(key(0).toUpperCase());
-        assertThat(app.queryForObject("SELECT client_key FROM department_connection WHERE department_id = 1",
-                String.class)).isEqualTo(key(0));
+        String stored = app.queryForObject("SELECT client_key FROM department_connection WHERE department_id = 1",
+                String.class);
+        assertThat(stored).as("encrypted at rest").startsWith("aesgcm:v1:").doesNotContain(key(0))
+                .doesNotContain(key(0).substring(32));
+        assertThat(connections.find(1).orElseThrow().clientKey()).isEqualTo(key(0));
         assertThat(api.get("/api/departments").body()).doesNotContain(key(0));
     }
 

@@ -45,6 +45,8 @@ class ClusteredExportTest {
     static EmbeddedPostgres postgres;
     static ConfigurableApplicationContext sandboxHost;
     static String sandboxUrl;
+    /** One key for every instance: they share the app database and read each other's connections. */
+    static final String SECRETS_KEY = no.pogobridge.secrets.SecretsKey.generateText();
 
     @BeforeAll
     static void databasesAndSandbox() throws Exception {
@@ -55,6 +57,7 @@ class ClusteredExportTest {
         sandboxHost = new SpringApplicationBuilder(PogoBridgeApplication.class).run("--server.port=0",
                 "--pogo.operator.token=test-operator-token", "--pogo.app-db.schema=sandbox_host",
                 "--pogo.pos-db.url=" + postgres.getJdbcUrl("postgres", "postgres"), "--pogo.pos-db.user=postgres",
+                "--pogo.secrets.key=" + SECRETS_KEY,
                 "--spring.quartz.properties.org.quartz.scheduler.instanceName=sandbox-host");
         sandboxUrl = "http://localhost:" + ((WebServerApplicationContext) sandboxHost).getWebServer().getPort()
                 + "/sandbox/poweroffice";
@@ -82,7 +85,7 @@ class ClusteredExportTest {
                     "-cp", System.getProperty("java.class.path"), PogoBridgeApplication.class.getName(),
                     "--server.port=" + port, "--pogo.operator.token=test-operator-token",
                     "--pogo.pos-db.url=" + postgres.getJdbcUrl("postgres", "postgres"), "--pogo.pos-db.user=postgres",
-                    "--pogo.export.cron=0/1 * * * * ?", "--pogo.poweroffice.api-url=" + sandboxUrl + "/v2",
+                    "--pogo.secrets.key=" + SECRETS_KEY, "--pogo.export.cron=0/1 * * * * ?", "--pogo.poweroffice.api-url=" + sandboxUrl + "/v2",
                     "--pogo.poweroffice.token-url=" + sandboxUrl + "/OAuth/Token",
                     "--pogo.poweroffice.application-key=" + SandboxKeys.STANDARD_APPLICATION_KEY,
                     "--pogo.poweroffice.subscription-key=" + SandboxKeys.SUBSCRIPTION_KEY,

@@ -40,7 +40,8 @@ class MonitoringFilesTest {
             }
         }
         Map<String, Object> server = (Map<String, Object>) services.get("server");
-        assertThat((Map<String, Object>) server.get("environment")).containsKey("ALERT_WEBHOOK_URL");
+        assertThat((Map<String, Object>) server.get("environment")).containsKey("ALERT_WEBHOOK_URL")
+                .as("its app database is not the embedded one").containsKey("SECRETS_KEY");
     }
 
     @Test

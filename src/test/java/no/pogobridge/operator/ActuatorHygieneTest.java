@@ -60,6 +60,7 @@ class ActuatorHygieneTest {
     void onlyTheFourEndpointsAreExposedAndNoneRevealsASecret() throws Exception {
         String posPassword = "pos-db-" + UUID.randomUUID();
         String appPassword = "app-db-" + UUID.randomUUID();
+        String secretsKey = no.pogobridge.secrets.SecretsKey.generateText();
         String powerOffice = "http://localhost:" + sandboxPort + "/sandbox/poweroffice";
         sandbox.reset();
         ConfigurableApplicationContext server = new SpringApplicationBuilder(PogoBridgeApplication.class).run(
@@ -68,6 +69,7 @@ class ActuatorHygieneTest {
                 "--pogo.pos-db.password=" + posPassword,
                 "--pogo.app-db.url=" + databases.pos().url(), "--pogo.app-db.user=postgres",
                 "--pogo.app-db.password=" + appPassword, "--pogo.app-db.schema=hygiene",
+                "--pogo.secrets.key=" + secretsKey,
                 "--pogo.poweroffice.api-url=" + powerOffice + "/v2",
                 "--pogo.poweroffice.token-url=" + powerOffice + "/OAuth/Token",
                 "--pogo.poweroffice.application-key=" + SandboxKeys.STANDARD_APPLICATION_KEY,
@@ -85,7 +87,7 @@ class ActuatorHygieneTest {
                     .get("outcome").asText()).isEqualTo("POSTED");
 
             List<String> secrets = new ArrayList<>(List.of(IntegrationTest.OPERATOR_TOKEN, posPassword, appPassword,
-                    SandboxKeys.SUBSCRIPTION_KEY, SandboxKeys.STANDARD_APPLICATION_KEY));
+                    SandboxKeys.SUBSCRIPTION_KEY, SandboxKeys.STANDARD_APPLICATION_KEY, secretsKey));
             secrets.addAll(ApplicationKeys.PUBLISHED_ADD_ONS);
             for (int slot = 0; slot < ApplicationKeys.SLOTS; slot++) {
                 secrets.add(SandboxKeys.clientKey(SandboxWorld.DEMO_CLIENT, slot));

@@ -117,12 +117,15 @@ public class Jobs {
         UUID job = UUID.fromString(id);
         Iterator<DayRequest> days = period.iterator();
         return new Iterator<>() {
+            private boolean interrupted;
+
             @Override
             public boolean hasNext() {
-                if (stopping.stopping() && owned.contains(job)) {
+                if (!interrupted && stopping.stopping()) {
                     interrupt(List.of(job), "between days");
+                    interrupted = true;
                 }
-                return owned.contains(job) && days.hasNext();
+                return !interrupted && days.hasNext();
             }
 
             @Override

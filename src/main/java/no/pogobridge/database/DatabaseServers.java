@@ -78,10 +78,7 @@ public final class DatabaseServers implements AutoCloseable {
                         .setServerConfig("full_page_writes", "on");
             }
             EmbeddedPostgres postgres = builder.start();
-            Postmaster postmaster = Postmaster.of(directory.dataDir()).orElseThrow(() ->
-                    new IllegalStateException("The embedded PostgreSQL started but its postmaster is not found in "
-                            + directory.dataDir()));
-            return new Embedded(postgres, directory, PostmasterWatchdog.watch(postmaster, directory.dataDir()));
+            return new Embedded(postgres, directory, PostmasterWatchdog.watch(directory.dataDir()));
         } catch (IOException e) {
             directory.close();
             throw new UncheckedIOException("Could not start the embedded PostgreSQL: " + e.getMessage(), e);

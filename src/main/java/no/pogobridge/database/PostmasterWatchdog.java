@@ -6,6 +6,7 @@ import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,32 +35,47 @@ final class PostmasterWatchdog implements AutoCloseable {
             exec "$@" -D "$dir" stop -m fast -w -t 20
             """;
 
-    /** Held for as long as PostgreSQL runs: when this JVM dies, the kernel closes the pipe it writes to. */
+    /** Held for as long as PostgreSQL runs: when this JVM dies, the kernel closes the pipe it writes to. Null: none. */
     private final Process process;
 
     private PostmasterWatchdog(Process process) {
         this.process = process;
     }
 
-    static PostmasterWatchdog watch(Postmaster postmaster, File dataDir) throws IOException {
+    /**
+     * Watches the postmaster that serves dataDir. Where there is no such process to find or no sh to run (not
+     * Linux or macOS), the server runs without a watchdog, as it did before, and says so: the next start still
+     * clears what a killed server left (EmbeddedDataDirectory).
+     */
+    static PostmasterWatchdog watch(File dataDir) {
+        Optional<Postmaster> postmaster = Postmaster.of(dataDir);
+        if (postmaster.isEmpty()) {
+            log.warn("No watchdog for the embedded PostgreSQL: its process is not found from {}", dataDir);
+            return new PostmasterWatchdog(null);
+        }
         List<String> command = new ArrayList<>(List.of("sh", "-c", SCRIPT, "pogo-bridge-pg-watchdog",
                 dataDir.getAbsolutePath()));
-        command.addAll(postmaster.pgCtl());
-        Process process = new ProcessBuilder(command)
-                .redirectOutput(ProcessBuilder.Redirect.INHERIT)
-                .redirectError(ProcessBuilder.Redirect.INHERIT)
-                .start();
-        log.debug("Watchdog {} stops PostgreSQL {} should this JVM die", process.pid(), postmaster.pid());
-        return new PostmasterWatchdog(process);
-    }
-
-    long pid() {
-        return process.pid();
+        command.addAll(postmaster.get().pgCtl());
+        try {
+            Process process = new ProcessBuilder(command)
+                    .redirectOutput(ProcessBuilder.Redirect.INHERIT)
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            log.debug("Watchdog {} stops PostgreSQL {} should this JVM die", process.pid(), postmaster.get().pid());
+            return new PostmasterWatchdog(process);
+        } catch (IOException e) {
+            log.warn("No watchdog for the embedded PostgreSQL ({}): a kill -9 of this server leaves it running "
+                    + "until the next start stops it", e.getMessage());
+            return new PostmasterWatchdog(null);
+        }
     }
 
     /** PostgreSQL was stopped normally: the watchdog exits without doing anything. */
     @Override
     public void close() {
+        if (process == null) {
+            return;
+        }
         try (OutputStream pipe = process.getOutputStream()) {
             pipe.write("stopped\n".getBytes(StandardCharsets.US_ASCII));
         } catch (IOException gone) {

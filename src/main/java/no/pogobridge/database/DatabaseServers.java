@@ -18,14 +18,19 @@ public final class DatabaseServers implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(DatabaseServers.class);
 
-    private final EmbeddedPostgres embedded;
+    private final Embedded embedded;
     private final Login pos;
     private final Login app;
 
     public record Login(String url, String user, String password) {
     }
 
-    private DatabaseServers(EmbeddedPostgres embedded, Login pos, Login app) {
+    /** The embedded server, its folder, and the watchdog that stops it should this JVM be killed. */
+    private record Embedded(EmbeddedPostgres postgres, EmbeddedDataDirectory directory,
+            PostmasterWatchdog watchdog) {
+    }
+
+    private DatabaseServers(Embedded embedded, Login pos, Login app) {
         this.embedded = embedded;
         this.pos = pos;
         this.app = app;
@@ -33,15 +38,15 @@ public final class DatabaseServers implements AutoCloseable {
 
     public static DatabaseServers start(DatabaseProperties properties) {
         DatabaseProperties.Login posDb = properties.posDb();
-        EmbeddedPostgres embedded = null;
+        Embedded embedded = null;
         Login pos;
         if (posDb != null && posDb.isSet()) {
             pos = new Login(posDb.url(), posDb.user(), posDb.password());
         } else {
             embedded = startEmbedded(properties.embedded());
-            pos = new Login(embedded.getJdbcUrl("postgres", "postgres"), "postgres", "");
+            pos = new Login(embedded.postgres().getJdbcUrl("postgres", "postgres"), "postgres", "");
             log.info("POS_DB_URL is unset: started an embedded PostgreSQL on port {} with demo POS data",
-                    embedded.getPort());
+                    embedded.postgres().getPort());
         }
         DatabaseProperties.AppLogin appDb = properties.appDb();
         Login app = appDb != null && appDb.isSet()
@@ -50,17 +55,32 @@ public final class DatabaseServers implements AutoCloseable {
         return new DatabaseServers(embedded, pos, app);
     }
 
-    private static EmbeddedPostgres startEmbedded(DatabaseProperties.Embedded settings) {
+    private static Embedded startEmbedded(DatabaseProperties.Embedded settings) {
+        boolean kept = settings != null && settings.dataDir() != null && !settings.dataDir().isBlank();
+        EmbeddedDataDirectory directory = kept ? EmbeddedDataDirectory.kept(new File(settings.dataDir()))
+                : EmbeddedDataDirectory.temporary();
         try {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setPGStartupWait(Duration.ofSeconds(60))
-                    .setServerConfig("max_connections", "100");
-            if (settings != null && settings.dataDir() != null && !settings.dataDir().isBlank()) {
-                File dir = new File(settings.dataDir());
-                builder.setDataDirectory(dir).setCleanDataDirectory(false);
+                    .setServerConfig("max_connections", "100")
+                    // zonky's own hook would stop PostgreSQL beside Spring's, under the work still finishing;
+                    // close() below stops it once the pools, Camel and Quartz are done (ShutdownOrder)
+                    .setRegisterShutdownHook(false)
+                    .setDataDirectory(directory.dataDir())
+                    .setCleanDataDirectory(directory.isTemporary());
+            if (kept) {
+                // zonky starts postgres with -F (fsync off) and synchronous_commit=off: fine for a test database,
+                // not for a ledger kept between runs, where a power cut would lose committed rows. The -c settings
+                // come after -F on the command line, so they win. A temporary database keeps the fast settings:
+                // its data dies with the process anyway.
+                builder.setServerConfig("fsync", "on")
+                        .setServerConfig("synchronous_commit", "on")
+                        .setServerConfig("full_page_writes", "on");
             }
-            return builder.start();
+            EmbeddedPostgres postgres = builder.start();
+            return new Embedded(postgres, directory, PostmasterWatchdog.watch(directory.dataDir()));
         } catch (IOException e) {
+            directory.close();
             throw new UncheckedIOException("Could not start the embedded PostgreSQL: " + e.getMessage(), e);
         }
     }
@@ -74,7 +94,7 @@ public final class DatabaseServers implements AutoCloseable {
         if (embedded == null) {
             throw new IllegalStateException("no embedded database is running");
         }
-        return embedded.getPostgresDatabase();
+        return embedded.postgres().getPostgresDatabase();
     }
 
     public Login pos() {
@@ -85,10 +105,15 @@ public final class DatabaseServers implements AutoCloseable {
         return app;
     }
 
+    /** Stops the embedded server (the last thing a stopping bridge does, see ShutdownOrder). */
     @Override
     public void close() throws IOException {
         if (embedded != null) {
-            embedded.close();
+            try (EmbeddedDataDirectory directory = embedded.directory();
+                    PostmasterWatchdog watchdog = embedded.watchdog()) {
+                embedded.postgres().close();
+            }
+            log.info("Stopped the embedded PostgreSQL");
         }
     }
 }

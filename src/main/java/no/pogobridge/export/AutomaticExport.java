@@ -36,11 +36,13 @@ public class AutomaticExport {
     private final Clock clock;
     private final org.quartz.Scheduler scheduler;
     private final no.pogobridge.alerts.Alerts alerts;
+    private final no.pogobridge.ServerStopping stopping;
 
     public AutomaticExport(DepartmentConnections connections, ExportLedger ledger,
             @Qualifier("posDataSource") javax.sql.DataSource posDataSource, JdbcTemplate app, Clock clock,
             @org.springframework.context.annotation.Lazy org.quartz.Scheduler scheduler,
-            no.pogobridge.alerts.Alerts alerts) {
+            no.pogobridge.alerts.Alerts alerts, no.pogobridge.ServerStopping stopping) {
+        this.stopping = stopping;
         this.connections = connections;
         this.ledger = ledger;
         this.pos = new JdbcTemplate(posDataSource);
@@ -73,7 +75,8 @@ public class AutomaticExport {
 
     /**
      * The backlog's closed days (with a Z-report) not posted yet, oldest first, read a month at a time as the
-     * export goes, so a year of backlog is never one list.
+     * export goes, so a year of backlog is never one list. A stopping server ends the backlog after the day in
+     * flight; the next run (on any instance) goes on from there.
      */
     public Iterator<DayRequest> dueDays(Backlog backlog) {
         return new Iterator<>() {
@@ -82,6 +85,9 @@ public class AutomaticExport {
 
             @Override
             public boolean hasNext() {
+                if (stopping.stopping()) {
+                    return false;
+                }
                 while (chunk.isEmpty() && !next.isAfter(backlog.to())) {
                     LocalDate end = next.plusDays(CHUNK_DAYS - 1L);
                     if (end.isAfter(backlog.to())) {

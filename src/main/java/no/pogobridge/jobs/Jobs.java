@@ -8,6 +8,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +18,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 import no.pogobridge.ServerInstance;
+import no.pogobridge.ServerStopping;
 import no.pogobridge.export.DayRequest;
 import no.pogobridge.export.ExportPeriod;
 import no.pogobridge.operator.OperatorException;
@@ -50,19 +53,26 @@ public class Jobs {
     private final ObjectMapper json;
     private final JobSettings settings;
     private final String instance;
+    private final ServerStopping stopping;
     private final Set<UUID> owned = ConcurrentHashMap.newKeySet();
 
     @Autowired
-    public Jobs(JdbcTemplate app, ObjectMapper json, JobSettings settings) {
-        this(app, json, settings, ServerInstance.NAME);
+    public Jobs(JdbcTemplate app, ObjectMapper json, JobSettings settings, ServerStopping stopping) {
+        this(app, json, settings, ServerInstance.NAME, stopping);
     }
 
-    /** A Jobs of another instance name: what a second server sees (tests). */
+    /** A Jobs of another instance name: what a second server sees (tests); it never stops. */
     public Jobs(JdbcTemplate app, ObjectMapper json, JobSettings settings, String instance) {
+        this(app, json, settings, instance, new ServerStopping());
+    }
+
+    private Jobs(JdbcTemplate app, ObjectMapper json, JobSettings settings, String instance,
+            ServerStopping stopping) {
         this.app = app;
         this.json = json;
         this.settings = settings;
         this.instance = instance;
+        this.stopping = stopping;
     }
 
     /** Records a new job over the period, RUNNING and waiting for a worker, owned by this instance. */
@@ -98,6 +108,34 @@ public class Jobs {
     }
 
     /**
+     * The job's days as run-job splits them. When the server begins to stop, the days end after the one in flight
+     * (its entry is stored by dayDone as usual) and the job is stored INTERRUPTED with the days it finished, in
+     * the job's own thread and long before the databases close. Ending the iteration, rather than throwing, lets
+     * the split finish normally: nothing is cut, nothing is logged as a failure.
+     */
+    public Iterator<DayRequest> days(String id, ExportPeriod period) {
+        UUID job = UUID.fromString(id);
+        Iterator<DayRequest> days = period.iterator();
+        return new Iterator<>() {
+            private boolean interrupted;
+
+            @Override
+            public boolean hasNext() {
+                if (!interrupted && stopping.stopping()) {
+                    interrupt(List.of(job), "between days");
+                    interrupted = true;
+                }
+                return !interrupted && days.hasNext();
+            }
+
+            @Override
+            public DayRequest next() {
+                return days.next();
+            }
+        };
+    }
+
+    /**
      * Stores one finished day's entry and counts it, in one statement. A job that is no longer RUNNING (another
      * instance took it for dead) stops here: its days from now on are not recorded as its own.
      */
@@ -125,10 +163,12 @@ public class Jobs {
     public void finish(String id) {
         UUID job = UUID.fromString(id);
         owned.remove(job);
-        app.update("""
+        int done = app.update("""
                 UPDATE job SET state = 'DONE', finished_at = now(), heartbeat_at = now(), message = NULL
                 WHERE id = ? AND state = 'RUNNING'""", job);
-        log.info("Job {} done", id);
+        if (done > 0) {
+            log.info("Job {} done", id);
+        }
     }
 
     /** A job that failed as a whole says why; the days it finished are in its results and in the ledger. */
@@ -204,16 +244,20 @@ public class Jobs {
      */
     @PreDestroy
     public void interruptOwned() {
-        if (owned.isEmpty()) {
-            return;
+        if (!owned.isEmpty()) {
+            // the jobs still waiting in the queue: Camel's shutdown does not start them
+            interrupt(List.copyOf(owned), "before they began");
         }
+    }
+
+    private void interrupt(Collection<UUID> jobs, String when) {
         int interrupted = app.update("""
-                UPDATE job SET state = 'INTERRUPTED', finished_at = now(),
+                UPDATE job SET state = 'INTERRUPTED', finished_at = now(), heartbeat_at = now(),
                     message = format(?, owner, days_done, days_total)
                 WHERE id = ANY (?::uuid[]) AND state = 'RUNNING'""",
-                "The server running this job (%s) stopped after %s of %s days. " + RUN_AGAIN, ownedArray());
-        owned.clear();
-        log.info("{} running job(s) marked INTERRUPTED as the server stops", interrupted);
+                "The server running this job (%s) stopped after %s of %s days. " + RUN_AGAIN, uuidArray(jobs));
+        owned.removeAll(jobs);
+        log.info("{} running job(s) marked INTERRUPTED {} as the server stops", interrupted, when);
     }
 
     private static final String RUN_AGAIN = "The ledger holds what was done; run the period again to finish it "
@@ -234,7 +278,11 @@ public class Jobs {
 
     /** The ids of this instance's jobs as a PostgreSQL uuid[] literal. */
     private String ownedArray() {
-        return "{" + String.join(",", owned.stream().map(UUID::toString).toList()) + "}";
+        return uuidArray(owned);
+    }
+
+    private static String uuidArray(Collection<UUID> ids) {
+        return "{" + String.join(",", ids.stream().map(UUID::toString).toList()) + "}";
     }
 
     private JobStoppedException stopped(UUID job) {

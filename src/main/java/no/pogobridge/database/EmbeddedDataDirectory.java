@@ -14,6 +14,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,6 +45,14 @@ final class EmbeddedDataDirectory implements AutoCloseable {
     /** A folder without its lock file yet is being made by a server starting right now, unless it is this old. */
     private static final Duration BEING_MADE = Duration.ofMinutes(10);
 
+    /**
+     * The folders this JVM holds: never opened by its own clean-up. A lock is the process's, and closing any channel
+     * of the locked file releases it (POSIX), so merely testing one of our own folders would hand it to the next
+     * server that starts, which would then take it for dead and stop its PostgreSQL (a second server in one JVM, as
+     * tests start them, did exactly that).
+     */
+    private static final Set<Path> HELD = ConcurrentHashMap.newKeySet();
+
     private final File dataDir;
     private final Path ownerDir;
     private final FileChannel ownerChannel;
@@ -59,6 +69,10 @@ final class EmbeddedDataDirectory implements AutoCloseable {
     static EmbeddedDataDirectory kept(File dir) {
         File absolute = dir.getAbsoluteFile();
         File zonkyLock = new File(absolute, "epg-lock");
+        if (HELD.contains(absolute.toPath())) {
+            throw new IllegalStateException("The embedded data directory " + absolute + " is in use by another "
+                    + "pogo-bridge in this process");
+        }
         if (zonkyLock.exists()) {
             try (FileChannel channel = FileChannel.open(zonkyLock.toPath(), StandardOpenOption.WRITE);
                     FileLock lock = lockOrNull(channel)) {
@@ -71,6 +85,7 @@ final class EmbeddedDataDirectory implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
         }
+        HELD.add(absolute.toPath());
         return new EmbeddedDataDirectory(absolute, null, null, null);
     }
 
@@ -84,6 +99,7 @@ final class EmbeddedDataDirectory implements AutoCloseable {
             FileChannel channel = FileChannel.open(owner.resolve(OWNER_LOCK), StandardOpenOption.CREATE,
                     StandardOpenOption.WRITE);
             FileLock lock = channel.lock();
+            HELD.add(owner);
             return new EmbeddedDataDirectory(owner.resolve("data").toFile(), owner, channel, lock);
         } catch (IOException e) {
             throw new UncheckedIOException("Could not make a temporary folder for the embedded PostgreSQL", e);
@@ -102,8 +118,10 @@ final class EmbeddedDataDirectory implements AutoCloseable {
     @Override
     public void close() {
         if (ownerDir == null) {
+            HELD.remove(dataDir.toPath());
             return;
         }
+        HELD.remove(ownerDir);
         try (ownerChannel) {
             ownerLock.release();
             deleteTree(ownerDir);
@@ -115,6 +133,9 @@ final class EmbeddedDataDirectory implements AutoCloseable {
     private static void removeDead(Path parent) throws IOException {
         try (Stream<Path> children = Files.list(parent)) {
             for (Path child : children.filter(Files::isDirectory).toList()) {
+                if (HELD.contains(child)) {
+                    continue; // ours, alive
+                }
                 Path lockFile = child.resolve(OWNER_LOCK);
                 if (!Files.exists(lockFile)) {
                     if (olderThan(child, BEING_MADE)) {

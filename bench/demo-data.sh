@@ -5,8 +5,7 @@
 #   bench/demo-data.sh --jdbc-url=jdbc:postgresql://localhost:5432/posbench --user=postgres --password=secret
 set -euo pipefail
 cd "$(dirname "$0")/.."
-[ -f target/pogo-bridge.jar ] || mvn -B -q -DskipTests package
 args=("$@")
 [ ${#args[@]} -gt 0 ] || args=(--departments=10 --days=365 --orders-per-day=1500)
-exec java -Xmx2g -Dloader.main=no.pogobridge.demo.DemoDataBenchmark \
-  -cp target/pogo-bridge.jar org.springframework.boot.loader.launch.PropertiesLauncher "${args[@]}"
+. bench/build.sh
+exec java -Xmx2g -cp "$BENCH_CLASSPATH" no.pogobridge.bench.DemoDataBenchmark "${args[@]}"

@@ -8,6 +8,5 @@
 #   bench/export.sh --jdbc-url=jdbc:postgresql://localhost:5432/pos --user=postgres --password=   # a filled POS
 set -euo pipefail
 cd "$(dirname "$0")/.."
-mvn -B -q -DskipTests package
-exec java -Xmx3g -Dloader.main=no.pogobridge.export.ExportBenchmark \
-  -cp target/pogo-bridge.jar org.springframework.boot.loader.launch.PropertiesLauncher "$@"
+. bench/build.sh
+exec java -Xmx3g -cp "$BENCH_CLASSPATH" no.pogobridge.bench.ExportBenchmark "$@"

@@ -7,8 +7,5 @@
 #   bench/quota.sh --post-seconds=60 --pace=9
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if [ ! -f target/pogo-bridge.jar ] || [ -n "$(find src pom.xml -newer target/pogo-bridge.jar -print -quit)" ]; then
-  mvn -B -q -DskipTests package
-fi
-exec java -Xmx1g -DROUTES_DIR="$PWD/routes" -Dloader.main=no.pogobridge.poweroffice.QuotaBenchmark \
-  -cp target/pogo-bridge.jar org.springframework.boot.loader.launch.PropertiesLauncher "$@"
+. bench/build.sh
+exec java -Xmx1g -cp "$BENCH_CLASSPATH" no.pogobridge.bench.QuotaBenchmark "$@"

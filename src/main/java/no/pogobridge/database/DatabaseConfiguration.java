@@ -2,8 +2,7 @@ package no.pogobridge.database;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
-import no.pogobridge.demo.DemoDataSettings;
-import no.pogobridge.demo.DemoPosDatabase;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
@@ -16,11 +15,11 @@ import org.springframework.context.annotation.Primary;
 public class DatabaseConfiguration {
 
     @Bean(destroyMethod = "close")
-    DatabaseServers databaseServers(DatabaseProperties properties, DemoDataSettings demo) {
+    DatabaseServers databaseServers(DatabaseProperties properties, ObjectProvider<EmbeddedPosFiller> fillers) {
         DatabaseServers servers = DatabaseServers.start(properties);
         if (servers.isEmbedded()) {
             // demo data goes only into the embedded server we started ourselves, never into a configured one
-            DemoPosDatabase.prepare(servers.embeddedAdminDataSource(), demo);
+            fillers.orderedStream().forEach(filler -> filler.fill(servers.embeddedAdminDataSource()));
         }
         return servers;
     }

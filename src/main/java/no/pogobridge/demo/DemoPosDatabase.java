@@ -5,18 +5,25 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import javax.sql.DataSource;
+import no.pogobridge.database.EmbeddedPosFiller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
 
 /** Gives the embedded database the POS schema and demo sales, once (a kept data directory is left as it is). */
-public final class DemoPosDatabase {
+@Component
+public class DemoPosDatabase implements EmbeddedPosFiller {
 
     private static final Logger log = LoggerFactory.getLogger(DemoPosDatabase.class);
 
-    private DemoPosDatabase() {
+    private final DemoDataSettings settings;
+
+    public DemoPosDatabase(DemoDataSettings settings) {
+        this.settings = settings;
     }
 
-    public static void prepare(DataSource admin, DemoDataSettings settings) {
+    @Override
+    public void fill(DataSource admin) {
         if (hasPosSchema(admin)) {
             log.info("The embedded database already holds a POS schema; demo data left as it is");
             return;

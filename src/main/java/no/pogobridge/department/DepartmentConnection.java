@@ -1,5 +1,7 @@
 package no.pogobridge.department;
 
+import no.pogobridge.secrets.Secrets;
+
 import java.time.LocalDate;
 import java.time.LocalTime;
 

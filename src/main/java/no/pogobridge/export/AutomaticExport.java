@@ -1,5 +1,7 @@
 package no.pogobridge.export;
 
+import no.pogobridge.businessday.BusinessDayCalendar;
+
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayDeque;

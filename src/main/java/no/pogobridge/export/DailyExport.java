@@ -1,5 +1,8 @@
 package no.pogobridge.export;
 
+import no.pogobridge.businessday.BusinessDayCalendar;
+
+import no.pogobridge.mapping.Setup;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;

@@ -1,10 +1,8 @@
 package no.pogobridge.export;
 
+import no.pogobridge.mapping.Setup;
 import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 import no.pogobridge.export.DaySum.PaidWithUntransferredType;
 import no.pogobridge.export.DaySum.Payment;
 import no.pogobridge.export.DaySum.Rounding;
@@ -14,9 +12,9 @@ import no.pogobridge.export.DaySum.Tip;
 import no.pogobridge.export.DaySum.Unbalanced;
 
 /**
- * A business day summed the way the POS query in routes/daily-export.camel.yaml sums it. {@link #of} is the same
- * arithmetic in Java, order by order: the reference the query is tested against, and what the golden days and the
- * property tests build their vouchers from. {@link #fromRow} reads one row of the query.
+ * A business day summed the way the POS query of the daily export sums it: {@link #fromRow} reads one row of the
+ * query (the tests hold the same arithmetic in Java, order by order, as the reference the query is checked
+ * against).
  *
  * <p>Which orders stay off the voucher depends on our mappings, so the query takes three parameters from the
  * {@link Setup}: {@link #untransferredPaymentTypes}, {@link #giftCardProductTypes} and
@@ -48,73 +46,6 @@ public final class DaySums {
         return setup.paymentTypes().values().stream()
                 .filter(t -> "GIFT_CARD".equals(t.kind()) && !setup.transfers(t.id()))
                 .min(java.util.Comparator.comparingInt(Setup.PaymentType::id)).orElse(null);
-    }
-
-    /** The day's sums in the query's order: sales, payments, rounding, tips, left-out orders, unbalanced orders. */
-    public static List<DaySum> of(PosDay day, Setup setup) {
-        java.util.Set<Integer> untransferred = java.util.Set.of(untransferredPaymentTypes(setup));
-        java.util.Set<Integer> giftCardTypes = java.util.Set.of(giftCardProductTypes(setup));
-        boolean giftCardsOff = giftCardsUntransferred(setup);
-
-        TreeMap<List<Integer>, BigDecimal> sales = new TreeMap<>((a, b) -> a.get(0).equals(b.get(0))
-                ? Integer.compare(a.get(1), b.get(1)) : Integer.compare(a.get(0), b.get(0)));
-        TreeMap<Integer, BigDecimal> payments = new TreeMap<>();
-        TreeMap<Integer, BigDecimal> tips = new TreeMap<>();
-        TreeMap<Integer, int[]> leftOutCounts = new TreeMap<>();
-        TreeMap<Integer, BigDecimal> leftOutAmounts = new TreeMap<>();
-        int giftCardOrders = 0;
-        BigDecimal giftCardAmount = Money.ZERO;
-        BigDecimal rounding = Money.ZERO;
-        TreeMap<Long, Unbalanced> unbalanced = new TreeMap<>();
-
-        for (PosDay.Order order : day.orders()) {
-            for (PosDay.Payment p : order.payments()) {
-                tips.merge(p.paymentTypeId(), p.tip(), BigDecimal::add);
-            }
-            if (!order.balances()) {
-                unbalanced.put(order.id(), new Unbalanced(order.id(), order.orderNumber(), order.linesTotal(),
-                        order.rounding(), order.paymentsTotal()));
-                continue;
-            }
-            Integer untransferredType = order.payments().stream().map(PosDay.Payment::paymentTypeId)
-                    .filter(untransferred::contains).min(Integer::compare).orElse(null);
-            if (untransferredType != null) {
-                leftOutCounts.computeIfAbsent(untransferredType, k -> new int[1])[0]++;
-                leftOutAmounts.merge(untransferredType, order.paymentsTotal(), BigDecimal::add);
-                continue;
-            }
-            if (giftCardsOff && order.lines().stream().anyMatch(l -> giftCardTypes.contains(l.productTypeId()))) {
-                giftCardOrders++;
-                giftCardAmount = giftCardAmount.add(order.paymentsTotal());
-                continue;
-            }
-            for (PosDay.Line line : order.lines()) {
-                sales.merge(List.of(line.productTypeId(), line.vatCodeId()), line.amount(), BigDecimal::add);
-            }
-            for (PosDay.Payment p : order.payments()) {
-                payments.merge(p.paymentTypeId(), p.amount(), BigDecimal::add);
-            }
-            rounding = rounding.add(order.rounding());
-        }
-
-        List<DaySum> sums = new ArrayList<>();
-        sales.forEach((key, amount) -> sums.add(new Sale(key.get(0), key.get(1), amount)));
-        payments.forEach((type, amount) -> sums.add(new Payment(type, amount)));
-        if (rounding.signum() != 0) {
-            sums.add(new Rounding(rounding));
-        }
-        tips.forEach((type, amount) -> {
-            if (amount.signum() != 0) {
-                sums.add(new Tip(type, amount));
-            }
-        });
-        leftOutCounts.forEach((type, count) -> sums.add(new PaidWithUntransferredType(type, count[0],
-                leftOutAmounts.get(type))));
-        if (giftCardOrders > 0) {
-            sums.add(new SellsGiftCard(giftCardOrders, giftCardAmount));
-        }
-        sums.addAll(unbalanced.values());
-        return sums;
     }
 
     /**

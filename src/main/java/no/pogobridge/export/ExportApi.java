@@ -1,5 +1,6 @@
 package no.pogobridge.export;
 
+import no.pogobridge.mapping.Setup;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -10,8 +11,8 @@ import java.util.Map;
 import java.util.Set;
 import no.pogobridge.department.DepartmentConnection;
 import no.pogobridge.department.DepartmentConnections;
-import no.pogobridge.export.Setup.PaymentTypeMapping;
-import no.pogobridge.export.Setup.ProductTypeMapping;
+import no.pogobridge.mapping.Setup.PaymentTypeMapping;
+import no.pogobridge.mapping.Setup.ProductTypeMapping;
 import no.pogobridge.mapping.PosCatalog;
 import no.pogobridge.mapping.SetupCompleteness;
 import no.pogobridge.mapping.SetupReader;
@@ -134,7 +135,7 @@ public class ExportApi {
                             + " in PowerOffice");
                 }
             }
-            if (!master.vatCodes().containsKey(VoucherBuilder.NO_VAT)) {
+            if (!master.vatCodes().containsKey(LineRules.NO_VAT)) {
                 problems.add("PowerOffice has no VAT code 0 for payment and balance lines");
             }
             String code = connection.powerOfficeDepartmentCode();

@@ -1,5 +1,7 @@
 package no.pogobridge.export;
 
+import no.pogobridge.mapping.Setup;
+
 /**
  * What our mappings (and the POS catalogue) say about one {@link DaySum}: the enrichment a summed row gets before
  * {@link LineRules} turns it into a voucher line. Looked up in memory from a {@link Setup} read once per period, never

@@ -1,5 +1,6 @@
 package no.pogobridge.export;
 
+import no.pogobridge.mapping.Setup;
 import java.util.Map;
 import org.apache.camel.Exchange;
 import org.springframework.stereotype.Component;

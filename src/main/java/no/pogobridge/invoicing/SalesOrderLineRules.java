@@ -1,7 +1,7 @@
 package no.pogobridge.invoicing;
 
 import java.math.BigDecimal;
-import no.pogobridge.export.Setup;
+import no.pogobridge.mapping.Setup;
 
 /**
  * accounting-rules.md, "Credit orders -> sales orders", one POS line at a time: the line uses the product code

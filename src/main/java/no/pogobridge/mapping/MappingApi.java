@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.regex.Pattern;
 import no.pogobridge.department.DepartmentConnection;
 import no.pogobridge.department.DepartmentConnections;
-import no.pogobridge.export.Setup;
 import no.pogobridge.operator.JsonBodies;
 import no.pogobridge.operator.OperatorException;
 import org.springframework.stereotype.Component;

@@ -2,7 +2,6 @@ package no.pogobridge.mapping;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import no.pogobridge.export.Setup;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;

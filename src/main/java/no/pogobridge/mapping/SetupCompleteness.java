@@ -2,7 +2,6 @@ package no.pogobridge.mapping;
 
 import java.util.ArrayList;
 import java.util.List;
-import no.pogobridge.export.Setup;
 
 /**
  * What is still missing before a department's days can be exported: every POS product type, VAT code and payment

@@ -1,6 +1,5 @@
 package no.pogobridge.mapping;
 
-import no.pogobridge.export.Setup;
 import org.springframework.stereotype.Component;
 
 /** The POS catalogue joined with our mappings: the {@link Setup} a voucher is built with. */

@@ -7,7 +7,7 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import no.pogobridge.department.Secrets;
+import no.pogobridge.secrets.Secrets;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.context.annotation.Lazy;

@@ -1,5 +1,6 @@
 package no.pogobridge.export;
 
+import no.pogobridge.mapping.Setup;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.Arrays;
@@ -9,11 +10,11 @@ import java.util.Map;
 import no.pogobridge.export.PosDay.Line;
 import no.pogobridge.export.PosDay.Order;
 import no.pogobridge.export.PosDay.Payment;
-import no.pogobridge.export.Setup.PaymentType;
-import no.pogobridge.export.Setup.PaymentTypeMapping;
-import no.pogobridge.export.Setup.ProductType;
-import no.pogobridge.export.Setup.ProductTypeMapping;
-import no.pogobridge.export.Setup.VatCode;
+import no.pogobridge.mapping.Setup.PaymentType;
+import no.pogobridge.mapping.Setup.PaymentTypeMapping;
+import no.pogobridge.mapping.Setup.ProductType;
+import no.pogobridge.mapping.Setup.ProductTypeMapping;
+import no.pogobridge.mapping.Setup.VatCode;
 
 /** The demo catalogue with the mappings an accountant would set up for it. */
 final class Fixtures {

@@ -1,5 +1,6 @@
 package no.pogobridge.export;
 
+import no.pogobridge.mapping.Setup;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;

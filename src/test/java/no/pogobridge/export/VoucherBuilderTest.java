@@ -1,5 +1,6 @@
 package no.pogobridge.export;
 
+import no.pogobridge.mapping.Setup;
 import static no.pogobridge.export.Fixtures.BANKKORT;
 import static no.pogobridge.export.Fixtures.GAVEKORT;
 import static no.pogobridge.export.Fixtures.GAVEKORT_BETALING;

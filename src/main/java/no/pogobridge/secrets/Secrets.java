@@ -1,4 +1,4 @@
-package no.pogobridge.department;
+package no.pogobridge.secrets;
 
 /** Keys and tokens are shown only by their last four characters. */
 public final class Secrets {

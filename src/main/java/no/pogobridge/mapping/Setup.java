@@ -1,4 +1,4 @@
-package no.pogobridge.export;
+package no.pogobridge.mapping;
 
 import java.math.BigDecimal;
 import java.util.Map;

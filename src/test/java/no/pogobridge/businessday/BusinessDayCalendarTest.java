@@ -1,4 +1,4 @@
-package no.pogobridge.export;
+package no.pogobridge.businessday;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package no.pogobridge.export;
+package no.pogobridge.businessday;
 
 import java.time.Duration;
 import java.time.Instant;

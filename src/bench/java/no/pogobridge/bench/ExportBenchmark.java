@@ -1,0 +1,288 @@
+package no.pogobridge.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import javax.sql.DataSource;
+import no.pogobridge.demo.DemoDataSettings;
+import no.pogobridge.demo.DemoPeriod;
+import no.pogobridge.demo.PosDataWriter;
+import no.pogobridge.sandbox.SandboxClient;
+
+/**
+ * The daily export at the size the product exists for, in one run (bench/export.sh):
+ *
+ * <ol>
+ * <li>the floor: PostgreSQL's own time to compute the same day sums the export reads (sales per product type and
+ * VAT code, payments and tips per payment type, rounding, left-out and unbalanced orders) for every department and
+ * business day of the last 365 days, in one statement; and, for reference, the plain sums without the per-order
+ * checks;</li>
+ * <li>the pipeline: the server as its own process in {@code -Xmx256m}, its automatic export catching up the last
+ * 30, 90 and 365 days of every department (read, built and checked through the real routes, posted to a sandbox
+ * hosted by this process with no rate limit), each period on a fresh app schema: the time, the days per second,
+ * and the heap (most used, and most still live after a collection, from the GC log) per period;</li>
+ * <li>every day posted exactly once: the ledger and the sandbox agree, one voucher per reference.</li>
+ * </ol>
+ *
+ * <pre>--departments=10 --days=365 --orders-per-day=1500 --periods=30,90,365 --heap=256m
+ * [--jdbc-url=jdbc:postgresql://localhost:5432/pos --user=postgres --password=]</pre>
+ *
+ * Without --jdbc-url a throwaway PostgreSQL is started and filled with the benchmark's data first (about 2 minutes
+ * for the default size).
+ */
+public final class ExportBenchmark {
+
+    private static final Pattern RUN_DONE = Pattern.compile("Automatic export done: \\{([^}]*)} in ([0-9.]+) s");
+
+    private final BenchPos pos;
+    private final SandboxHost sandbox;
+    private final int departments;
+    private final String heap;
+    private final boolean profile;
+    private final List<String> serverArguments = new ArrayList<>();
+
+    private ExportBenchmark(BenchPos pos, SandboxHost sandbox, BenchOptions options) {
+        this.pos = pos;
+        this.sandbox = sandbox;
+        this.departments = options.integer("departments", 10);
+        this.heap = options.text("heap", "256m");
+        // the measured servers export when told to, at no pace limit, and poll for credit orders only when asked
+        serverArguments.addAll(List.of("--pogo.poweroffice.requests-per-second=0",
+                "--pogo.export.cron=0 0 6 1 1 ? 2099"));
+        options.text("workers").ifPresent(w -> serverArguments.add("--pogo.export.workers=" + w));
+        this.profile = options.flag("profile");
+    }
+
+    public static void main(String[] args) throws Exception {
+        BenchOptions.quietLogs();
+        BenchOptions options = BenchOptions.parse(args);
+        List<Integer> periods = new ArrayList<>();
+        for (String p : options.text("periods", "30,90,365").split(",")) {
+            periods.add(Integer.parseInt(p.strip()));
+        }
+        try (BenchPos pos = BenchPos.of(options)) {
+            if (pos.isEmbedded()) {
+                DemoDataSettings settings = new DemoDataSettings(20260101, options.integer("departments", 10),
+                        options.integer("days", 365), options.integer("orders-per-day", 1500));
+                Instant now = Instant.now();
+                PosDataWriter.Counts counts = new PosDataWriter(pos.dataSource(), settings,
+                        DemoPeriod.endingBefore(now, settings.minDays()), now).write();
+                System.out.printf("POS generated: %,d orders, %,d lines, %,d payments in %.1f s%n", counts.orders(),
+                        counts.lines(), counts.payments(), counts.elapsed().toMillis() / 1000.0);
+            }
+            // the sandbox with no rate limit: the pipeline, not PowerOffice's quota, is measured here
+            try (SandboxHost sandbox = new SandboxHost(pos, "bench_sandbox_host", 1_000_000)) {
+                new ExportBenchmark(pos, sandbox, options).run(periods);
+            }
+        }
+    }
+
+    private void run(List<Integer> periods) throws Exception {
+        DataSource source = pos.dataSource();
+        LocalDate lastClosed;
+        long orders;
+        try (Connection c = source.getConnection(); Statement s = c.createStatement()) {
+            ResultSet rs = s.executeQuery("SELECT max(business_date) FROM pos.z_reports");
+            rs.next();
+            lastClosed = rs.getObject(1, LocalDate.class);
+            rs = s.executeQuery("SELECT count(*) FROM pos.orders");
+            rs.next();
+            orders = rs.getLong(1);
+        }
+        int longest = periods.stream().mapToInt(Integer::intValue).max().orElse(365);
+        LocalDate from = lastClosed.minusDays(longest - 1L);
+        System.out.printf("POS: %d departments, %,d orders; the period measured: %s to %s%n", departments, orders, from,
+                lastClosed);
+
+        // 1. the floor, warm
+        double floor = ExportFloor.seconds(source, from, lastClosed, ExportFloor.FLOOR_SQL);
+        double sumsOnly = ExportFloor.seconds(source, from, lastClosed, ExportFloor.SUMS_ONLY_SQL);
+        long departmentDays = (long) departments * longest;
+        System.out.printf("floor      %6.1f s  PostgreSQL, one statement: the export's day sums with the per-order "
+                + "checks, %,d department-days (%.1f ms each)%n", floor, departmentDays, 1000 * floor / departmentDays);
+        System.out.printf("reference  %6.1f s  PostgreSQL, one statement: plain sums, no per-order checks%n",
+                sumsOnly);
+
+        // 2. the pipeline
+        System.out.printf("%n%-8s %8s %9s %9s %12s %14s %10s%n", "period", "days", "pipeline", "days/s",
+                "heap used", "live after GC", "x floor");
+        for (int period : periods) {
+            Result r = pipeline(period, lastClosed);
+            System.out.printf("%-8s %,8d %8.1fs %9.1f %10dMB %12dMB %10s%n", period + " days", r.days,
+                    r.seconds, r.days / r.seconds, r.heapUsedMb, r.liveAfterGcMb,
+                    period == longest ? String.format("%.2f", r.seconds / floor) : "");
+        }
+        System.out.printf("%nEvery day posted once: the ledger's POSTED days, the sandbox's vouchers and their "
+                + "distinct references agree in every period (checked above).%n");
+        flows(from, lastClosed);
+    }
+
+    private record Result(long days, double seconds, long heapUsedMb, long liveAfterGcMb) {
+    }
+
+    private BenchServer start(String name, List<String> more) throws Exception {
+        sandbox.reset(LocalDate.of(2000, 1, 1));
+        List<String> arguments = new ArrayList<>(serverArguments);
+        arguments.addAll(more);
+        // --profile=true: a CPU profile of each server, to read with: jfr print --events jdk.ExecutionSample <file>
+        List<String> jvmOptions = profile ? List.of("-XX:StartFlightRecording=filename=target/bench/server-" + name
+                + ".jfr,settings=profile") : List.of();
+        BenchServer server = BenchServer.start(name, "bench_" + name + "_" + System.currentTimeMillis() % 100000,
+                heap, pos, sandbox, jvmOptions, arguments);
+        server.mapDemoSetup();   // the demo's mappings carry product codes, so credit orders can be invoiced
+        return server;
+    }
+
+    private Result pipeline(int period, LocalDate lastClosed) throws Exception {
+        try (BenchServer server = start("p" + period, List.of("--pogo.invoicing.poll-seconds=86400"))) {
+            LocalDate from = lastClosed.minusDays(period - 1L);
+            for (int d = 1; d <= departments; d++) {
+                server.connect(d, ",\"autoExport\":true,\"exportFrom\":\"" + from + "\"");
+            }
+            long expected = (long) departments * period;
+            server.call("POST", "/api/automatic-export/run", null, 202);
+            Matcher done = server.awaitLogLine(RUN_DONE, "the automatic export did not finish");
+            int posted = 0;
+            for (String part : done.group(1).split(",")) {
+                String[] kv = part.strip().split("=");
+                if (kv[0].equals("POSTED")) {
+                    posted = Integer.parseInt(kv[1]);
+                }
+            }
+            if (posted != expected) {
+                throw new IllegalStateException("the automatic export posted " + posted + " of " + expected
+                        + " days (" + done.group(1) + "): see " + server.log);
+            }
+            verifyOnce(server, expected);
+            long[] heapFigures = server.heap();
+            return new Result(expected, Double.parseDouble(done.group(2)), heapFigures[0], heapFigures[1]);
+        }
+    }
+
+    /**
+     * The operator's flows at the same size, in one more server process in -Xmx{heap}: every department exported
+     * through concurrent operator calls of the whole period (each a background job), a replay and a preview of
+     * one department's period, and a year of that department's credit orders invoiced. Prints each flow's time and
+     * the heap over all of them.
+     */
+    private void flows(LocalDate from, LocalDate to) throws Exception {
+        try (BenchServer server = start("flows", List.of("--pogo.invoicing.poll-seconds=2"))) {
+            for (int d = 1; d <= departments; d++) {
+                server.connect(d, "");
+            }
+            // async=true: a job whatever the period's length (a period of 31 days or less would be answered at once)
+            String period = "?from=" + from + "&to=" + to + "&async=true";
+            long days = to.toEpochDay() - from.toEpochDay() + 1;
+            System.out.printf("%nThe other flows, one server in -Xmx%s, %s to %s:%n", heap, from, to);
+
+            long started = System.nanoTime();
+            List<Future<String>> jobs = new ArrayList<>();
+            ExecutorService callers = Executors.newFixedThreadPool(departments);
+            try {
+                for (int d = 1; d <= departments; d++) {
+                    String exports = "/api/departments/" + d + "/exports" + period;
+                    jobs.add(callers.submit(() -> server.startJob("POST", exports)));
+                }
+                for (Future<String> job : jobs) {
+                    server.awaitJob(job.get());   // a caller's failure ends the benchmark here
+                }
+            } finally {
+                callers.shutdownNow();
+            }
+            long expected = departments * days;
+            verifyOnce(server, expected);
+            System.out.printf("  %-52s %7.1f s  (%,d department-days, each posted once)%n",
+                    departments + " concurrent exports of the whole period (jobs)", seconds(started), expected);
+
+            started = System.nanoTime();
+            JsonNode replay = server.awaitJob(server.startJob("POST", "/api/departments/1/replay" + period));
+            System.out.printf("  %-52s %7.1f s  (%s)%n", "a replay of department 1's period (a job)", seconds(started),
+                    outcomes(replay));
+
+            started = System.nanoTime();
+            JsonNode preview = server.awaitJob(server.startJob("GET", "/api/departments/1/vouchers/preview" + period));
+            System.out.printf("  %-52s %7.1f s  (%,d days, %,d characters of results)%n",
+                    "a preview of department 1's period (a job)", seconds(started), days,
+                    preview.toString().length());
+
+            started = System.nanoTime();
+            long creditOrders = invoiceAYear(server, from);
+            System.out.printf("  %-52s %7.1f s  (%,d credit orders, every one SENT or FAILED)%n",
+                    "department 1's credit orders invoiced", seconds(started), creditOrders);
+
+            long[] heapFigures = server.heap();
+            System.out.printf("  heap over all of them: %d MB most used, %d MB most still live after a collection%n",
+                    heapFigures[0], heapFigures[1]);
+        }
+    }
+
+    /** Links the POS customers, turns invoicing on for department 1 from the period's start, waits for every order. */
+    private long invoiceAYear(BenchServer server, LocalDate from) throws Exception {
+        JsonNode customers = server.call("GET", "/api/poweroffice/customers?department=1", null, 200);
+        for (int c = 1; c <= 8; c++) {
+            server.call("PUT", "/api/customers/" + c + "/link", "{\"powerOfficeCustomerId\":"
+                    + customers.get((c - 1) % customers.size()).get("id").asLong() + "}", 200);
+        }
+        server.connect(1, ",\"autoInvoicing\":true,\"invoicingFrom\":\"" + from + "\"");
+        long expected = count("""
+                SELECT count(*) FROM pos.orders o WHERE o.department_id = 1 AND o.status = 'PAID'
+                AND o.paid_at >= ? AND EXISTS (SELECT 1 FROM pos.payments p JOIN pos.payment_types t
+                ON t.id = p.payment_type_id WHERE p.order_id = o.id AND t.kind = 'CREDIT')""",
+                OffsetDateTime.ofInstant(DemoPeriod.dayStart(from), ZoneOffset.UTC));
+        server.awaitUp(Duration.ofMinutes(30), "the credit orders were not all handled", () -> count(
+                "SELECT count(*) FROM " + server.schema + ".invoice_status WHERE department_id = 1 AND status IN "
+                        + "('SENT', 'FAILED')") >= expected);
+        return expected;
+    }
+
+    private long count(String sql, Object... parameters) {
+        try (Connection c = pos.dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                s.setObject(i + 1, parameters[i]);
+            }
+            ResultSet rs = s.executeQuery();
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The ledger's POSTED days, the sandbox's vouchers and their distinct references: all the expected count. */
+    private void verifyOnce(BenchServer server, long expected) {
+        long ledger = count("SELECT count(*) FROM " + server.schema + ".export_ledger WHERE status = 'POSTED'");
+        List<SandboxClient.Voucher> vouchers = sandbox.demoClient().vouchers();
+        long references = vouchers.stream().map(SandboxClient.Voucher::externalImportReference).distinct().count();
+        if (ledger != expected || vouchers.size() != expected || references != expected) {
+            throw new IllegalStateException("not every day posted exactly once: ledger " + ledger + ", sandbox "
+                    + vouchers.size() + " vouchers with " + references + " references, expected " + expected);
+        }
+    }
+
+    /** The outcomes of a job's results, counted. */
+    private static Map<String, Integer> outcomes(JsonNode job) {
+        Map<String, Integer> counts = new TreeMap<>();
+        job.path("results").forEach(r -> counts.merge(r.path("outcome").asText(), 1, Integer::sum));
+        return counts;
+    }
+
+    private static double seconds(long startedNanos) {
+        return (System.nanoTime() - startedNanos) / 1e9;
+    }
+}

@@ -44,8 +44,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The three worked route changes of README's "Changing a route", made exactly as the README shows them (the blocks
- * are read from README.md) on a copy of routes/, with the server started on that copy: a golden export through the
+ * The three worked route changes of the guide's "Changing a route", made exactly as the guide shows them (the blocks
+ * are read from docs/routes.md) on a copy of routes/, with the server started on that copy: a golden export through the
  * edited routes carries the new line text, one department's project, and a copy of each posted journal to an
  * archive endpoint that may be down without failing a day.
  */
@@ -69,7 +69,7 @@ class RouteChangesTest {
                 Files.copy(file, editedRoutes.resolve(file.getFileName()));
             }
         }
-        GuideChanges.fromReadme(Path.of("README.md")).applyTo(editedRoutes);
+        GuideChanges.fromReadme(Path.of("docs/routes.md")).applyTo(editedRoutes);
         archive = Archive.start();
         registry.add("ROUTES_DIR", editedRoutes::toString);
         registry.add("journal-archive.url", archive::url);
@@ -208,7 +208,7 @@ class RouteChangesTest {
     @Order(4)
     void aGuideWhoseBlockIsNoLongerInTheRoutesFailsNamingTheChange() throws IOException {
         Path readme = Files.createTempFile(editedRoutes, "README", ".md");
-        String guide = Files.readString(Path.of("README.md"), StandardCharsets.UTF_8)
+        String guide = Files.readString(Path.of("docs/routes.md"), StandardCharsets.UTF_8)
                 .replace("constant: \"Salg {productType} {rate}%\"", "constant: \"Salg {productType} {rate} %\"");
         Files.writeString(readme, guide, StandardCharsets.UTF_8);
         Path copy = Files.createTempDirectory(editedRoutes, "routes");

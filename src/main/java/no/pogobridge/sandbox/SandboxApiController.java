@@ -37,9 +37,9 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
- * The PowerOffice GO v2 endpoints the bridge uses, answered the way PowerOffice answers them (see
- * poweroffice-go-api-v2.md section 12): OAuth client credentials, bearer tokens per client, privileges, PascalCase
- * DTOs, ProblemDetails, 204 for an empty list, X-Pagination paging.
+ * The PowerOffice GO v2 endpoints the bridge uses, answered the way PowerOffice answers them (see section 12 of
+ * docs/poweroffice-go-api-v2-payloads.md): OAuth client credentials, bearer tokens per client, privileges,
+ * PascalCase DTOs, ProblemDetails, 204 for an empty list, X-Pagination paging.
  */
 @RestController
 @RequestMapping("/sandbox/poweroffice")

@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
  * The automatic export's aggregation: each day's outcome (or a department's whole report) is counted into one
  * {@link ExportReport}; the outcomes themselves are not kept.
  */
-@Component("exportReport")
+@Component
 public class ExportReportAggregation implements AggregationStrategy {
 
     @Override

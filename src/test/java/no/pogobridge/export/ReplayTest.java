@@ -17,7 +17,7 @@ import no.pogobridge.sandbox.SandboxWorld;
 import no.pogobridge.support.DemoSetup;
 import no.pogobridge.support.IntegrationTest;
 import no.pogobridge.support.OperatorCalls;
-import no.pogobridge.support.PowerOfficeCalls;
+import no.pogobridge.support.PowerOfficeTestCalls;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -175,7 +175,7 @@ class ReplayTest {
         export(day, day);
         lateSale(day);
         // the server reversed the voucher and died before posting the new figures
-        PowerOfficeCalls po = new PowerOfficeCalls(port);
+        PowerOfficeTestCalls po = new PowerOfficeTestCalls(port);
         String token = po.accessToken(SandboxKeys.STANDARD_APPLICATION_KEY,
                 SandboxKeys.clientKey(SandboxWorld.DEMO_CLIENT, 0));
         assertThat(po.post(token, "/v2/Vouchers/Reverse/" + vouchers().get(0).id(), null).status()).isEqualTo(202);

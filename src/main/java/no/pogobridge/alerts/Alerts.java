@@ -38,6 +38,11 @@ public class Alerts {
      * A day of the automatic export: BLOCKED, FAILED and LOCKED are alerted, other outcomes ignored (as is a day
      * that failed before its department was known).
      */
+    /** Whether a day ending so is an alert (BLOCKED, FAILED, LOCKED), for the route that raises it. */
+    public boolean raisesAlert(ExportOutcome outcome) {
+        return outcome != null && Alert.ofDayOutcome(outcome.outcome()).isPresent();
+    }
+
     public void dayOutcome(Integer departmentId, ExportOutcome outcome) {
         if (departmentId == null || outcome == null) {
             return;

@@ -17,8 +17,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -70,18 +68,16 @@ public class VoucherPosting {
     private final DayLock locks;
     private final DepartmentConnections connections;
     private final PowerOfficeDirectory directory;
-    private final JdbcTemplate pos;
     private final com.github.benmanes.caffeine.cache.Cache<Integer, String> departmentNames =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
                     .expireAfterWrite(java.time.Duration.ofMinutes(10)).build();
 
     public VoucherPosting(ExportLedger ledger, DayLock locks, DepartmentConnections connections,
-            PowerOfficeDirectory directory, @Qualifier("posDataSource") javax.sql.DataSource posDataSource) {
+            PowerOfficeDirectory directory) {
         this.ledger = ledger;
         this.locks = locks;
         this.connections = connections;
         this.directory = directory;
-        this.pos = new JdbcTemplate(posDataSource);
     }
 
     /** Takes the day's lock and reads the ledger: posted already, outcome unknown (look it up first), or go on. */
@@ -127,28 +123,52 @@ public class VoucherPosting {
         exchange.getMessage().setHeader(STEP, "PREPARE");
     }
 
+    /** Exchange properties the route sets before {@link #prepare}: what PowerOffice and the POS said. */
+    public static final String LOCK_DATE = "lockDate";
+    public static final String MASTER_DATA = "masterData";
+    public static final String DEPARTMENT_NAME = "departmentName";
+
+    /** A day on or before PowerOffice's lock date (exchange property lockDate, from the route) is LOCKED. */
+    @SuppressWarnings("unchecked")
+    public void checkLockDate(Exchange exchange) {
+        Attempt attempt = attempt(exchange);
+        LocalDate lockDate = ((Optional<LocalDate>) exchange.getProperty(LOCK_DATE, Optional.class)).orElse(null);
+        if (lockDate != null && !attempt.date.isAfter(lockDate)) {
+            done(exchange, locked(attempt.date, lockDate));
+        }
+    }
+
     /**
-     * PowerOffice's lock date, then its ids for our accounts, VAT codes and department: the CashVoucherPostDto, with
-     * the voucher text the route set (exchange property voucherText, see {@link VoucherDescription}).
+     * PowerOffice's ids for our accounts, VAT codes and department (exchange property masterData) and the POS
+     * department's name (departmentName), both read by the route: the CashVoucherPostDto, with the voucher text the
+     * route set (exchange property voucherText, see {@link VoucherDescription}).
      */
     public void prepare(Exchange exchange) {
         Attempt attempt = attempt(exchange);
-        LocalDate lockDate = directory.lockDate(attempt.credentials());
-        if (lockDate != null && !attempt.date.isAfter(lockDate)) {
-            done(exchange, locked(attempt.date, lockDate));
-            return;
-        }
         String description = VoucherDescription.of(exchange.getProperty(VoucherDescription.PROPERTY, String.class))
-                .render(attempt.date, emptyToNull(departmentName(attempt.department)), attempt.voucher.zNumber());
+                .render(attempt.date, emptyToNull(exchange.getProperty(DEPARTMENT_NAME, String.class)),
+                        attempt.voucher.zNumber());
         VoucherResolver.Resolved resolved = VoucherResolver.resolve(attempt.voucher,
-                directory.masterData(attempt.credentials()), attempt.connection.powerOfficeDepartmentCode(),
-                description, attempt.reference);
+                exchange.getProperty(MASTER_DATA, PowerOfficeDirectory.MasterData.class),
+                attempt.connection.powerOfficeDepartmentCode(), description, attempt.reference);
         if (!resolved.ok()) {
             done(exchange, ExportOutcome.of(attempt.date, "BLOCKED", String.join("; ", resolved.problems())));
             return;
         }
         exchange.getMessage().setBody(resolved.body());
         exchange.getMessage().setHeader(STEP, "SEND");
+    }
+
+    /** The department's POS name as last read (null: the route reads it from the POS). */
+    public String knownDepartmentName(Integer departmentId) {
+        return departmentNames.getIfPresent(departmentId);
+    }
+
+    /** The POS's answer, kept a while: a department's name changes rarely, a period has many days. */
+    public String rememberDepartmentName(Integer departmentId, String name) {
+        String known = name == null ? "" : name;
+        departmentNames.put(departmentId, known);
+        return known;
     }
 
     /** The ledger row SENDING, with the reference, is committed before the request leaves. */
@@ -289,14 +309,6 @@ public class VoucherPosting {
     static String notConnected(int departmentId) {
         return "Department " + departmentId + " is not connected to PowerOffice: PUT /api/departments/"
                 + departmentId + "/connection";
-    }
-
-    /** The department's POS name for the voucher's description; read once in a while, not once a day. */
-    private String departmentName(int departmentId) {
-        return departmentNames.get(departmentId, id -> {
-            List<String> names = pos.queryForList("SELECT name FROM pos.departments WHERE id = ?", String.class, id);
-            return names.isEmpty() ? "" : names.get(0);
-        });
     }
 
     static ExportOutcome alreadyPosted(ExportLedger.Entry entry) {

@@ -29,8 +29,12 @@ public class PowerOffice {
         this.tokens = tokens;
     }
 
+    /** Asks PowerOffice for a fresh token: its answer to whether this key pair is valid. */
     public void verifyKeys(Credentials credentials) {
-        tokens.verify(credentials);
+        tokens.forget(credentials);
+        Exchange answer = routes.send("direct:poweroffice-fresh-token", exchange ->
+                exchange.setProperty(PowerOfficeCalls.CREDENTIALS, credentials));
+        tokens.remember(credentials, answer);
     }
 
     public JsonNode clientInformation(Credentials credentials) {

@@ -50,7 +50,7 @@ class ReplayTest {
     DatabaseServers databases;
 
     @Autowired
-    InterruptedCorrections interrupted;
+    org.apache.camel.ProducerTemplate routes;
 
     OperatorCalls api;
     JdbcTemplate pos;
@@ -181,12 +181,13 @@ class ReplayTest {
         assertThat(po.post(token, "/v2/Vouchers/Reverse/" + vouchers().get(0).id(), null).status()).isEqualTo(202);
         app.update("UPDATE export_ledger SET status = 'REVERSING' WHERE business_date = ?", day);
 
-        assertThat(interrupted.finish()).as("what a restart finds").isEqualTo(1);
+        assertThat(routes.requestBody("direct:finish-interrupted-corrections", null, List.class))
+                .as("what a restart finds").hasSize(1);
         JsonNode history = api.get("/api/departments/1/exports?from=" + day + "&to=" + day).json();
         assertThat(history.findValuesAsText("status")).containsExactly("REVERSED", "POSTED");
         assertThat(vouchers()).hasSize(3);
         assertThat(vouchers().stream().filter(v -> v.type().equals("ReversalVoucher"))).hasSize(1);
-        assertThat(interrupted.finish()).isZero();
+        assertThat(routes.requestBody("direct:finish-interrupted-corrections", null, List.class)).isEmpty();
         assertThat(replay(day, day).get(0).get("outcome").asText()).isEqualTo("UNCHANGED");
     }
 

@@ -49,7 +49,7 @@ public class Alerts {
         }
         try {
             Alert.ofDayOutcome(outcome.outcome()).ifPresent(kind -> record(Alert.day(kind, departmentId,
-                    outcome.businessDate(), outcome.message() == null ? outcome.outcome() : outcome.message(),
+                    outcome.businessDate(), outcome.message() == null ? outcome.outcome().name() : outcome.message(),
                     clock.instant())));
         } catch (RuntimeException e) {
             log.error("Could not record the alert for department {} day {} ({}): {}", departmentId,

@@ -159,7 +159,7 @@ public class AutomaticExport {
      * alert for a BLOCKED, FAILED or LOCKED one, routes/alerts.camel.yaml).
      */
     public void dayDone(ExportOutcome outcome, int departmentId) {
-        if (!"POSTED".equals(outcome.outcome()) && !"ALREADY_POSTED".equals(outcome.outcome())) {
+        if (outcome.outcome() != DayOutcome.POSTED && outcome.outcome() != DayOutcome.ALREADY_POSTED) {
             log.warn("Automatic export, department {} {}: {} {}", departmentId, outcome.businessDate(),
                     outcome.outcome(), outcome.message());
         }

@@ -28,7 +28,7 @@ public class ExportReportAggregation implements AggregationStrategy {
             return report.merge(other);
         }
         if (body instanceof ExportOutcome outcome) {
-            return report.count(done.getMessage().getHeader("departmentId", Integer.class), outcome.outcome());
+            return report.count(done.getMessage().getHeader("departmentId", Integer.class), outcome.outcome().name());
         }
         throw new IllegalStateException("the automatic export counts day outcomes, got "
                 + (body == null ? "nothing" : body.getClass().getSimpleName()));

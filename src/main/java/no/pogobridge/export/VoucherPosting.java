@@ -85,7 +85,7 @@ public class VoucherPosting {
         DailyVoucher voucher = exchange.getMessage().getBody(DailyVoucher.class);
         DepartmentConnection connection = connections.find(voucher.departmentId()).orElse(null);
         if (connection == null) {
-            done(exchange, ExportOutcome.of(voucher.businessDate(), "BLOCKED", notConnected(voucher.departmentId())));
+            done(exchange, ExportOutcome.of(voucher.businessDate(), DayOutcome.BLOCKED, notConnected(voucher.departmentId())));
             return;
         }
         if (exchange.getProperty(DAY_LOCK) == null) {
@@ -152,7 +152,7 @@ public class VoucherPosting {
                 exchange.getProperty(MASTER_DATA, PowerOfficeDirectory.MasterData.class),
                 attempt.connection.powerOfficeDepartmentCode(), description, attempt.reference);
         if (!resolved.ok()) {
-            done(exchange, ExportOutcome.of(attempt.date, "BLOCKED", String.join("; ", resolved.problems())));
+            done(exchange, ExportOutcome.of(attempt.date, DayOutcome.BLOCKED, String.join("; ", resolved.problems())));
             return;
         }
         exchange.getMessage().setBody(resolved.body());
@@ -190,7 +190,7 @@ public class VoucherPosting {
             ledger.markPosted(attempt.department, attempt.date, attempt.revision, id, number, null);
             log.info("Posted department {} day {} as voucher {} ({})", attempt.department, attempt.date, number,
                     attempt.reference);
-            done(exchange, new ExportOutcome(attempt.date, "POSTED", number, id.toString(), null));
+            done(exchange, new ExportOutcome(attempt.date, DayOutcome.POSTED, number, id.toString(), null));
             return;
         }
         attempt.cause = message.getBody(String.class);
@@ -224,7 +224,7 @@ public class VoucherPosting {
         String message = attempt.cause + ". Whether PowerOffice took the voucher is not known yet; the next export "
                 + "asks PowerOffice for reference " + attempt.reference + " before it sends anything.";
         ledger.noteUncertain(attempt.department, attempt.date, attempt.revision, message);
-        done(exchange, ExportOutcome.of(attempt.date, "FAILED", message));
+        done(exchange, ExportOutcome.of(attempt.date, DayOutcome.FAILED, message));
     }
 
     /** Lets go of the day's lock (when this exchange took it) whatever happened. */
@@ -253,7 +253,7 @@ public class VoucherPosting {
             }
         }
         ledger.markFailed(attempt.department, attempt.date, attempt.revision, attempt.cause);
-        return ExportOutcome.of(attempt.date, "FAILED", attempt.cause);
+        return ExportOutcome.of(attempt.date, DayOutcome.FAILED, attempt.cause);
     }
 
     @SuppressWarnings("unchecked")
@@ -267,7 +267,7 @@ public class VoucherPosting {
         long number = ((Number) voucher.get("VoucherNo")).longValue();
         ledger.markPosted(attempt.department, attempt.date, attempt.revision, id, number, why);
         log.info("Department {} day {}: {} (voucher {})", attempt.department, attempt.date, why, number);
-        return Optional.of(new ExportOutcome(attempt.date, "POSTED", number, id.toString(), why));
+        return Optional.of(new ExportOutcome(attempt.date, DayOutcome.POSTED, number, id.toString(), why));
     }
 
     /** Sending blind after a failed lookup could post a twin (a reversal frees the reference): stop instead. */
@@ -302,7 +302,7 @@ public class VoucherPosting {
     }
 
     static ExportOutcome locked(LocalDate date, LocalDate lockDate) {
-        return ExportOutcome.of(date, "LOCKED", "PowerOffice's lock date is " + lockDate
+        return ExportOutcome.of(date, DayOutcome.LOCKED, "PowerOffice's lock date is " + lockDate
                 + ": days on or before it cannot be posted.");
     }
 
@@ -312,7 +312,7 @@ public class VoucherPosting {
     }
 
     static ExportOutcome alreadyPosted(ExportLedger.Entry entry) {
-        return new ExportOutcome(entry.businessDate(), "ALREADY_POSTED", entry.voucherNo(),
+        return new ExportOutcome(entry.businessDate(), DayOutcome.ALREADY_POSTED, entry.voucherNo(),
                 entry.voucherId() == null ? null : entry.voucherId().toString(),
                 "posted as voucher " + entry.voucherNo() + " on " + entry.postedAt());
     }

@@ -27,8 +27,8 @@ import org.springframework.stereotype.Component;
  * (timeout, 5xx, crash) the reference is looked up, and when PowerOffice does not have it the row stays SENDING, so
  * the next attempt asks first. A resent voucher carries the same reference, so PowerOffice itself refuses a twin.
  *
- * <p>Each step sets the header {@code VoucherStep}: LOOK_UP_FIRST, PREPARE, SEND, LOOK_UP or DONE (the body is then
- * the day's {@link ExportOutcome}).
+ * <p>Each step sets the header {@code VoucherStep}: LOOK_UP_FIRST, PREPARE, SEND, LOOK_UP, CHECK_LOCK_DATE or DONE
+ * (the body is then the day's {@link ExportOutcome}).
  */
 @Component("voucherPosting")
 public class VoucherPosting {
@@ -200,7 +200,7 @@ public class VoucherPosting {
             message.setHeader(STEP, "LOOK_UP");
             return;
         }
-        done(exchange, refused(attempt, answer));
+        refused(exchange, attempt, answer);
     }
 
     /** After a lost answer or a twin reference: PowerOffice has the voucher, or it does not (yet). */
@@ -214,7 +214,7 @@ public class VoucherPosting {
             return;
         }
         if (attempt.duplicate) {
-            done(exchange, refused(attempt, PowerOfficeException.Kind.REFUSED.name()));
+            refused(exchange, attempt, PowerOfficeException.Kind.REFUSED.name());
             return;
         }
         if (!PowerOfficeCalls.OK.equals(exchange.getMessage().getHeader(PowerOfficeCalls.ANSWER))) {
@@ -241,19 +241,32 @@ public class VoucherPosting {
         exchange.getMessage().removeHeader(STEP);
     }
 
-    /** A refusal: PowerOffice did not post it. The chart or the lock date may have changed since we cached them. */
-    private ExportOutcome refused(Attempt attempt, String answer) {
+    /**
+     * A refusal: PowerOffice did not post it. The chart or the lock date may have changed since we cached them: the
+     * master data is forgotten, and after a 400 or 404 the route asks for the lock date afresh (CHECK_LOCK_DATE).
+     */
+    private void refused(Exchange exchange, Attempt attempt, String answer) {
+        ledger.markFailed(attempt.department, attempt.date, attempt.revision, attempt.cause);
         if (PowerOfficeException.Kind.REFUSED.name().equals(answer)
                 || PowerOfficeException.Kind.NOT_FOUND.name().equals(answer)) {
             directory.forget(attempt.credentials());
-            LocalDate lockDate = lockDateQuietly(attempt.credentials());
-            if (lockDate != null && !attempt.date.isAfter(lockDate)) {
-                ledger.markFailed(attempt.department, attempt.date, attempt.revision, attempt.cause);
-                return locked(attempt.date, lockDate);
-            }
+            exchange.removeProperty(LOCK_DATE);
+            exchange.getMessage().setHeader(STEP, "CHECK_LOCK_DATE");
+            return;
         }
-        ledger.markFailed(attempt.department, attempt.date, attempt.revision, attempt.cause);
-        return ExportOutcome.of(attempt.date, DayOutcome.FAILED, attempt.cause);
+        done(exchange, ExportOutcome.of(attempt.date, DayOutcome.FAILED, attempt.cause));
+    }
+
+    /** After a refusal: LOCKED when the day is on or before the lock date the route read (if it could), else FAILED. */
+    @SuppressWarnings("unchecked")
+    public void checkedLockDateAfterRefusal(Exchange exchange) {
+        Attempt attempt = attempt(exchange);
+        Optional<LocalDate> lockDate = exchange.getProperty(LOCK_DATE, Optional.class);
+        if (lockDate != null && lockDate.isPresent() && !attempt.date.isAfter(lockDate.get())) {
+            done(exchange, locked(attempt.date, lockDate.get()));
+            return;
+        }
+        done(exchange, ExportOutcome.of(attempt.date, DayOutcome.FAILED, attempt.cause));
     }
 
     @SuppressWarnings("unchecked")
@@ -277,14 +290,6 @@ public class VoucherPosting {
         if (!PowerOfficeCalls.OK.equals(answer)) {
             throw new PowerOfficeException(PowerOfficeException.Kind.valueOf(answer),
                     message.getHeader(PowerOfficeCalls.STATUS, 0, Integer.class), message.getBody(String.class));
-        }
-    }
-
-    private LocalDate lockDateQuietly(Credentials credentials) {
-        try {
-            return directory.lockDate(credentials);
-        } catch (PowerOfficeException e) {
-            return null;
         }
     }
 

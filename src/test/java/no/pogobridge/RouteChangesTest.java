@@ -69,6 +69,13 @@ class RouteChangesTest {
                 Files.copy(file, editedRoutes.resolve(file.getFileName()));
             }
         }
+        // the SQL the routes read from files beside them (read-day-sums: routes/sql/day-sums.sql)
+        Files.createDirectories(editedRoutes.resolve("sql"));
+        try (Stream<Path> files = Files.list(Path.of("routes", "sql"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, editedRoutes.resolve("sql").resolve(file.getFileName()));
+            }
+        }
         GuideChanges.fromReadme(Path.of("docs/routes.md")).applyTo(editedRoutes);
         archive = Archive.start();
         registry.add("ROUTES_DIR", editedRoutes::toString);

@@ -28,6 +28,7 @@ class RouteFilesTest {
         everyRouteRestVerbAndConfigurationHasAKebabCaseId(folder);
         endpointOptionsLiveUnderParametersNotInTheUri(folder);
         everyRouteSelectsItsErrorHandlingById(folder);
+        everyFileOpensWithItsStoryAndStaysShort(folder);
     }
 
     private static List<Path> routeFiles(Path folder) throws IOException {
@@ -56,6 +57,21 @@ class RouteFilesTest {
     @Test
     void everyRouteSelectsItsErrorHandlingById() throws IOException {
         everyRouteSelectsItsErrorHandlingById(ROUTES);
+    }
+
+    @Test
+    void everyFileOpensWithItsStoryAndStaysShort() throws IOException {
+        everyFileOpensWithItsStoryAndStaysShort(ROUTES);
+    }
+
+    /** One cohesive flow per file, read from the top: a header comment, and short enough to read in one sitting. */
+    private static void everyFileOpensWithItsStoryAndStaysShort(Path folder) throws IOException {
+        for (Path file : routeFiles(folder)) {
+            List<String> lines = Files.readAllLines(file);
+            assertThat(lines).as(file + " opens with a comment telling its flow").isNotEmpty()
+                    .first().asString().startsWith("# ");
+            assertThat(lines).as(file + ": split a file over 400 lines by flow").hasSizeLessThanOrEqualTo(400);
+        }
     }
 
     @SuppressWarnings("unchecked")

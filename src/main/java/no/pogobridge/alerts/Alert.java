@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import no.pogobridge.export.DayOutcome;
 
 /**
  * One alert event (docs/interfaces.md, "Alerts") with the key that makes it one event: the same key is recorded,
@@ -24,14 +25,14 @@ public record Alert(String eventKey, Kind kind, int departmentId, LocalDate busi
     public enum Kind { DAY_BLOCKED, DAY_FAILED, DAY_LOCKED, INVOICE_FAILED }
 
     /** The alert kind of an automatic export's day outcome; empty for outcomes that need no one's attention. */
-    public static Optional<Kind> ofDayOutcome(String outcome) {
+    public static Optional<Kind> ofDayOutcome(DayOutcome outcome) {
         if (outcome == null) {
             return Optional.empty();
         }
         return switch (outcome) {
-            case "BLOCKED" -> Optional.of(Kind.DAY_BLOCKED);
-            case "FAILED" -> Optional.of(Kind.DAY_FAILED);
-            case "LOCKED" -> Optional.of(Kind.DAY_LOCKED);
+            case BLOCKED -> Optional.of(Kind.DAY_BLOCKED);
+            case FAILED -> Optional.of(Kind.DAY_FAILED);
+            case LOCKED -> Optional.of(Kind.DAY_LOCKED);
             default -> Optional.empty();
         };
     }

@@ -38,13 +38,18 @@ public class Alerts {
      * A day of the automatic export: BLOCKED, FAILED and LOCKED are alerted, other outcomes ignored (as is a day
      * that failed before its department was known).
      */
+    /** Whether a day ending so is an alert (BLOCKED, FAILED, LOCKED), for the route that raises it. */
+    public boolean raisesAlert(ExportOutcome outcome) {
+        return outcome != null && Alert.ofDayOutcome(outcome.outcome()).isPresent();
+    }
+
     public void dayOutcome(Integer departmentId, ExportOutcome outcome) {
         if (departmentId == null || outcome == null) {
             return;
         }
         try {
             Alert.ofDayOutcome(outcome.outcome()).ifPresent(kind -> record(Alert.day(kind, departmentId,
-                    outcome.businessDate(), outcome.message() == null ? outcome.outcome() : outcome.message(),
+                    outcome.businessDate(), outcome.message() == null ? outcome.outcome().name() : outcome.message(),
                     clock.instant())));
         } catch (RuntimeException e) {
             log.error("Could not record the alert for department {} day {} ({}): {}", departmentId,

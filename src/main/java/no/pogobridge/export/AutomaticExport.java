@@ -37,13 +37,12 @@ public class AutomaticExport {
     private final JdbcTemplate app;
     private final Clock clock;
     private final org.quartz.Scheduler scheduler;
-    private final no.pogobridge.alerts.Alerts alerts;
     private final no.pogobridge.ServerStopping stopping;
 
     public AutomaticExport(DepartmentConnections connections, ExportLedger ledger,
             @Qualifier("posDataSource") javax.sql.DataSource posDataSource, JdbcTemplate app, Clock clock,
             @org.springframework.context.annotation.Lazy org.quartz.Scheduler scheduler,
-            no.pogobridge.alerts.Alerts alerts, no.pogobridge.ServerStopping stopping) {
+            no.pogobridge.ServerStopping stopping) {
         this.stopping = stopping;
         this.connections = connections;
         this.ledger = ledger;
@@ -51,7 +50,6 @@ public class AutomaticExport {
         this.app = app;
         this.clock = clock;
         this.scheduler = scheduler;
-        this.alerts = alerts;
     }
 
     /** One department's backlog: its closed days from {@code from} to {@code to} that are not posted yet. */
@@ -159,15 +157,14 @@ public class AutomaticExport {
     }
 
     /**
-     * A day of the automatic export that did not go through is worth a line in the log, and a BLOCKED, FAILED or
-     * LOCKED one an alert (once per event, docs/operations.md).
+     * A day of the automatic export that did not go through is worth a line in the log (the route raises the
+     * alert for a BLOCKED, FAILED or LOCKED one, routes/alerts.camel.yaml).
      */
     public void dayDone(ExportOutcome outcome, int departmentId) {
-        if (!"POSTED".equals(outcome.outcome()) && !"ALREADY_POSTED".equals(outcome.outcome())) {
+        if (outcome.outcome() != DayOutcome.POSTED && outcome.outcome() != DayOutcome.ALREADY_POSTED) {
             log.warn("Automatic export, department {} {}: {} {}", departmentId, outcome.businessDate(),
                     outcome.outcome(), outcome.message());
         }
-        alerts.dayOutcome(departmentId, outcome);
     }
 
     private LocalDate start(DepartmentConnection c) {

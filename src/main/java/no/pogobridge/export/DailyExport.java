@@ -92,17 +92,17 @@ public class DailyExport {
 
     /** A day without a Z-report is exported once it is closed. */
     public ExportOutcome notClosed(DailyVoucher voucher) {
-        return ExportOutcome.of(voucher.businessDate(), "NOT_CLOSED",
+        return ExportOutcome.of(voucher.businessDate(), DayOutcome.NOT_CLOSED,
                 "The day has no Z-report yet; it is exported once it is closed.");
     }
 
     /** Setup gaps or POS problems stop the day, named so someone can fix them. */
     public ExportOutcome blocked(DailyVoucher voucher) {
-        return ExportOutcome.of(voucher.businessDate(), "BLOCKED", String.join("; ", voucher.problems()));
+        return ExportOutcome.of(voucher.businessDate(), DayOutcome.BLOCKED, String.join("; ", voucher.problems()));
     }
 
     public ExportOutcome empty(DailyVoucher voucher) {
-        return ExportOutcome.of(voucher.businessDate(), "EMPTY", "The day is closed with nothing to post.");
+        return ExportOutcome.of(voucher.businessDate(), DayOutcome.EMPTY, "The day is closed with nothing to post.");
     }
 
     /** The preview of one day (docs/interfaces.md), checked against PowerOffice when the department is connected. */
@@ -150,7 +150,7 @@ public class DailyExport {
             department = day.departmentId();
         }
         log.error("Export of department {} day {} failed", department, date, failure);
-        exchange.getMessage().setBody(ExportOutcome.of(date, "FAILED", failure == null ? "unknown failure"
+        exchange.getMessage().setBody(ExportOutcome.of(date, DayOutcome.FAILED, failure == null ? "unknown failure"
                 : failure.getClass().getSimpleName() + ": " + failure.getMessage()));
     }
 

@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * with an unknown placeholder) fails the whole day: Camel hands failed parts to a custom strategy and forgets the
  * failure unless the strategy keeps it, and a voucher missing a line must never be posted.
  */
-@Component("dailyJournal")
+@Component
 public class DailyJournalAggregation implements AggregationStrategy {
 
     @Override

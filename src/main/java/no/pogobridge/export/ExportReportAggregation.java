@@ -8,7 +8,7 @@ import org.springframework.stereotype.Component;
  * The automatic export's aggregation: each day's outcome (or a department's whole report) is counted into one
  * {@link ExportReport}; the outcomes themselves are not kept.
  */
-@Component("exportReport")
+@Component
 public class ExportReportAggregation implements AggregationStrategy {
 
     @Override
@@ -28,7 +28,7 @@ public class ExportReportAggregation implements AggregationStrategy {
             return report.merge(other);
         }
         if (body instanceof ExportOutcome outcome) {
-            return report.count(done.getMessage().getHeader("departmentId", Integer.class), outcome.outcome());
+            return report.count(done.getMessage().getHeader("departmentId", Integer.class), outcome.outcome().name());
         }
         throw new IllegalStateException("the automatic export counts day outcomes, got "
                 + (body == null ? "nothing" : body.getClass().getSimpleName()));

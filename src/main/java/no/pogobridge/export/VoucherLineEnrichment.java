@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * accounting rules of {@link LineRules}, with the line texts the route set (exchange properties named in
  * {@link LineTexts}; the defaults where a route sets none).
  */
-@Component("voucherLineRules")
+@Component
 public class VoucherLineEnrichment implements AggregationStrategy {
 
     /**

@@ -17,8 +17,6 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -29,8 +27,8 @@ import org.springframework.stereotype.Component;
  * (timeout, 5xx, crash) the reference is looked up, and when PowerOffice does not have it the row stays SENDING, so
  * the next attempt asks first. A resent voucher carries the same reference, so PowerOffice itself refuses a twin.
  *
- * <p>Each step sets the header {@code VoucherStep}: LOOK_UP_FIRST, PREPARE, SEND, LOOK_UP or DONE (the body is then
- * the day's {@link ExportOutcome}).
+ * <p>Each step sets the header {@code VoucherStep}: LOOK_UP_FIRST, PREPARE, SEND, LOOK_UP, CHECK_LOCK_DATE or DONE
+ * (the body is then the day's {@link ExportOutcome}).
  */
 @Component("voucherPosting")
 public class VoucherPosting {
@@ -70,18 +68,16 @@ public class VoucherPosting {
     private final DayLock locks;
     private final DepartmentConnections connections;
     private final PowerOfficeDirectory directory;
-    private final JdbcTemplate pos;
     private final com.github.benmanes.caffeine.cache.Cache<Integer, String> departmentNames =
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
                     .expireAfterWrite(java.time.Duration.ofMinutes(10)).build();
 
     public VoucherPosting(ExportLedger ledger, DayLock locks, DepartmentConnections connections,
-            PowerOfficeDirectory directory, @Qualifier("posDataSource") javax.sql.DataSource posDataSource) {
+            PowerOfficeDirectory directory) {
         this.ledger = ledger;
         this.locks = locks;
         this.connections = connections;
         this.directory = directory;
-        this.pos = new JdbcTemplate(posDataSource);
     }
 
     /** Takes the day's lock and reads the ledger: posted already, outcome unknown (look it up first), or go on. */
@@ -89,7 +85,7 @@ public class VoucherPosting {
         DailyVoucher voucher = exchange.getMessage().getBody(DailyVoucher.class);
         DepartmentConnection connection = connections.find(voucher.departmentId()).orElse(null);
         if (connection == null) {
-            done(exchange, ExportOutcome.of(voucher.businessDate(), "BLOCKED", notConnected(voucher.departmentId())));
+            done(exchange, ExportOutcome.of(voucher.businessDate(), DayOutcome.BLOCKED, notConnected(voucher.departmentId())));
             return;
         }
         if (exchange.getProperty(DAY_LOCK) == null) {
@@ -127,28 +123,52 @@ public class VoucherPosting {
         exchange.getMessage().setHeader(STEP, "PREPARE");
     }
 
+    /** Exchange properties the route sets before {@link #prepare}: what PowerOffice and the POS said. */
+    public static final String LOCK_DATE = "lockDate";
+    public static final String MASTER_DATA = "masterData";
+    public static final String DEPARTMENT_NAME = "departmentName";
+
+    /** A day on or before PowerOffice's lock date (exchange property lockDate, from the route) is LOCKED. */
+    @SuppressWarnings("unchecked")
+    public void checkLockDate(Exchange exchange) {
+        Attempt attempt = attempt(exchange);
+        LocalDate lockDate = ((Optional<LocalDate>) exchange.getProperty(LOCK_DATE, Optional.class)).orElse(null);
+        if (lockDate != null && !attempt.date.isAfter(lockDate)) {
+            done(exchange, locked(attempt.date, lockDate));
+        }
+    }
+
     /**
-     * PowerOffice's lock date, then its ids for our accounts, VAT codes and department: the CashVoucherPostDto, with
-     * the voucher text the route set (exchange property voucherText, see {@link VoucherDescription}).
+     * PowerOffice's ids for our accounts, VAT codes and department (exchange property masterData) and the POS
+     * department's name (departmentName), both read by the route: the CashVoucherPostDto, with the voucher text the
+     * route set (exchange property voucherText, see {@link VoucherDescription}).
      */
     public void prepare(Exchange exchange) {
         Attempt attempt = attempt(exchange);
-        LocalDate lockDate = directory.lockDate(attempt.credentials());
-        if (lockDate != null && !attempt.date.isAfter(lockDate)) {
-            done(exchange, locked(attempt.date, lockDate));
-            return;
-        }
         String description = VoucherDescription.of(exchange.getProperty(VoucherDescription.PROPERTY, String.class))
-                .render(attempt.date, emptyToNull(departmentName(attempt.department)), attempt.voucher.zNumber());
+                .render(attempt.date, emptyToNull(exchange.getProperty(DEPARTMENT_NAME, String.class)),
+                        attempt.voucher.zNumber());
         VoucherResolver.Resolved resolved = VoucherResolver.resolve(attempt.voucher,
-                directory.masterData(attempt.credentials()), attempt.connection.powerOfficeDepartmentCode(),
-                description, attempt.reference);
+                exchange.getProperty(MASTER_DATA, PowerOfficeDirectory.MasterData.class),
+                attempt.connection.powerOfficeDepartmentCode(), description, attempt.reference);
         if (!resolved.ok()) {
-            done(exchange, ExportOutcome.of(attempt.date, "BLOCKED", String.join("; ", resolved.problems())));
+            done(exchange, ExportOutcome.of(attempt.date, DayOutcome.BLOCKED, String.join("; ", resolved.problems())));
             return;
         }
         exchange.getMessage().setBody(resolved.body());
         exchange.getMessage().setHeader(STEP, "SEND");
+    }
+
+    /** The department's POS name as last read (null: the route reads it from the POS). */
+    public String knownDepartmentName(Integer departmentId) {
+        return departmentNames.getIfPresent(departmentId);
+    }
+
+    /** The POS's answer, kept a while: a department's name changes rarely, a period has many days. */
+    public String rememberDepartmentName(Integer departmentId, String name) {
+        String known = name == null ? "" : name;
+        departmentNames.put(departmentId, known);
+        return known;
     }
 
     /** The ledger row SENDING, with the reference, is committed before the request leaves. */
@@ -170,7 +190,7 @@ public class VoucherPosting {
             ledger.markPosted(attempt.department, attempt.date, attempt.revision, id, number, null);
             log.info("Posted department {} day {} as voucher {} ({})", attempt.department, attempt.date, number,
                     attempt.reference);
-            done(exchange, new ExportOutcome(attempt.date, "POSTED", number, id.toString(), null));
+            done(exchange, new ExportOutcome(attempt.date, DayOutcome.POSTED, number, id.toString(), null));
             return;
         }
         attempt.cause = message.getBody(String.class);
@@ -180,7 +200,7 @@ public class VoucherPosting {
             message.setHeader(STEP, "LOOK_UP");
             return;
         }
-        done(exchange, refused(attempt, answer));
+        refused(exchange, attempt, answer);
     }
 
     /** After a lost answer or a twin reference: PowerOffice has the voucher, or it does not (yet). */
@@ -194,7 +214,7 @@ public class VoucherPosting {
             return;
         }
         if (attempt.duplicate) {
-            done(exchange, refused(attempt, PowerOfficeException.Kind.REFUSED.name()));
+            refused(exchange, attempt, PowerOfficeException.Kind.REFUSED.name());
             return;
         }
         if (!PowerOfficeCalls.OK.equals(exchange.getMessage().getHeader(PowerOfficeCalls.ANSWER))) {
@@ -204,7 +224,7 @@ public class VoucherPosting {
         String message = attempt.cause + ". Whether PowerOffice took the voucher is not known yet; the next export "
                 + "asks PowerOffice for reference " + attempt.reference + " before it sends anything.";
         ledger.noteUncertain(attempt.department, attempt.date, attempt.revision, message);
-        done(exchange, ExportOutcome.of(attempt.date, "FAILED", message));
+        done(exchange, ExportOutcome.of(attempt.date, DayOutcome.FAILED, message));
     }
 
     /** Lets go of the day's lock (when this exchange took it) whatever happened. */
@@ -221,19 +241,32 @@ public class VoucherPosting {
         exchange.getMessage().removeHeader(STEP);
     }
 
-    /** A refusal: PowerOffice did not post it. The chart or the lock date may have changed since we cached them. */
-    private ExportOutcome refused(Attempt attempt, String answer) {
+    /**
+     * A refusal: PowerOffice did not post it. The chart or the lock date may have changed since we cached them: the
+     * master data is forgotten, and after a 400 or 404 the route asks for the lock date afresh (CHECK_LOCK_DATE).
+     */
+    private void refused(Exchange exchange, Attempt attempt, String answer) {
+        ledger.markFailed(attempt.department, attempt.date, attempt.revision, attempt.cause);
         if (PowerOfficeException.Kind.REFUSED.name().equals(answer)
                 || PowerOfficeException.Kind.NOT_FOUND.name().equals(answer)) {
             directory.forget(attempt.credentials());
-            LocalDate lockDate = lockDateQuietly(attempt.credentials());
-            if (lockDate != null && !attempt.date.isAfter(lockDate)) {
-                ledger.markFailed(attempt.department, attempt.date, attempt.revision, attempt.cause);
-                return locked(attempt.date, lockDate);
-            }
+            exchange.removeProperty(LOCK_DATE);
+            exchange.getMessage().setHeader(STEP, "CHECK_LOCK_DATE");
+            return;
         }
-        ledger.markFailed(attempt.department, attempt.date, attempt.revision, attempt.cause);
-        return ExportOutcome.of(attempt.date, "FAILED", attempt.cause);
+        done(exchange, ExportOutcome.of(attempt.date, DayOutcome.FAILED, attempt.cause));
+    }
+
+    /** After a refusal: LOCKED when the day is on or before the lock date the route read (if it could), else FAILED. */
+    @SuppressWarnings("unchecked")
+    public void checkedLockDateAfterRefusal(Exchange exchange) {
+        Attempt attempt = attempt(exchange);
+        Optional<LocalDate> lockDate = exchange.getProperty(LOCK_DATE, Optional.class);
+        if (lockDate != null && lockDate.isPresent() && !attempt.date.isAfter(lockDate.get())) {
+            done(exchange, locked(attempt.date, lockDate.get()));
+            return;
+        }
+        done(exchange, ExportOutcome.of(attempt.date, DayOutcome.FAILED, attempt.cause));
     }
 
     @SuppressWarnings("unchecked")
@@ -247,7 +280,7 @@ public class VoucherPosting {
         long number = ((Number) voucher.get("VoucherNo")).longValue();
         ledger.markPosted(attempt.department, attempt.date, attempt.revision, id, number, why);
         log.info("Department {} day {}: {} (voucher {})", attempt.department, attempt.date, why, number);
-        return Optional.of(new ExportOutcome(attempt.date, "POSTED", number, id.toString(), why));
+        return Optional.of(new ExportOutcome(attempt.date, DayOutcome.POSTED, number, id.toString(), why));
     }
 
     /** Sending blind after a failed lookup could post a twin (a reversal frees the reference): stop instead. */
@@ -257,14 +290,6 @@ public class VoucherPosting {
         if (!PowerOfficeCalls.OK.equals(answer)) {
             throw new PowerOfficeException(PowerOfficeException.Kind.valueOf(answer),
                     message.getHeader(PowerOfficeCalls.STATUS, 0, Integer.class), message.getBody(String.class));
-        }
-    }
-
-    private LocalDate lockDateQuietly(Credentials credentials) {
-        try {
-            return directory.lockDate(credentials);
-        } catch (PowerOfficeException e) {
-            return null;
         }
     }
 
@@ -282,7 +307,7 @@ public class VoucherPosting {
     }
 
     static ExportOutcome locked(LocalDate date, LocalDate lockDate) {
-        return ExportOutcome.of(date, "LOCKED", "PowerOffice's lock date is " + lockDate
+        return ExportOutcome.of(date, DayOutcome.LOCKED, "PowerOffice's lock date is " + lockDate
                 + ": days on or before it cannot be posted.");
     }
 
@@ -291,16 +316,8 @@ public class VoucherPosting {
                 + departmentId + "/connection";
     }
 
-    /** The department's POS name for the voucher's description; read once in a while, not once a day. */
-    private String departmentName(int departmentId) {
-        return departmentNames.get(departmentId, id -> {
-            List<String> names = pos.queryForList("SELECT name FROM pos.departments WHERE id = ?", String.class, id);
-            return names.isEmpty() ? "" : names.get(0);
-        });
-    }
-
     static ExportOutcome alreadyPosted(ExportLedger.Entry entry) {
-        return new ExportOutcome(entry.businessDate(), "ALREADY_POSTED", entry.voucherNo(),
+        return new ExportOutcome(entry.businessDate(), DayOutcome.ALREADY_POSTED, entry.voucherNo(),
                 entry.voucherId() == null ? null : entry.voucherId().toString(),
                 "posted as voucher " + entry.voucherNo() + " on " + entry.postedAt());
     }

@@ -56,16 +56,16 @@ public class VoucherReplay {
         LocalDate date = voucher.businessDate();
         DepartmentConnection connection = connections.find(voucher.departmentId()).orElse(null);
         if (connection == null) {
-            done(exchange, ExportOutcome.of(date, "BLOCKED", VoucherPosting.notConnected(voucher.departmentId())));
+            done(exchange, ExportOutcome.of(date, DayOutcome.BLOCKED, VoucherPosting.notConnected(voucher.departmentId())));
             return;
         }
         if (!voucher.closed()) {
-            done(exchange, ExportOutcome.of(date, "BLOCKED", "The day has no Z-report yet, so there is nothing to "
+            done(exchange, ExportOutcome.of(date, DayOutcome.BLOCKED, "The day has no Z-report yet, so there is nothing to "
                     + "replay."));
             return;
         }
         if (voucher.blocked()) {
-            done(exchange, ExportOutcome.of(date, "BLOCKED", String.join("; ", voucher.problems())
+            done(exchange, ExportOutcome.of(date, DayOutcome.BLOCKED, String.join("; ", voucher.problems())
                     + " (the posted voucher, if any, is left as it is)"));
             return;
         }
@@ -75,7 +75,7 @@ public class VoucherReplay {
         Optional<ExportLedger.Entry> current = ledger.current(connection.departmentId(), date);
         LocalDate lockDate = directory.lockDate(credentials);
         if (lockDate != null && !date.isAfter(lockDate)) {
-            done(exchange, ExportOutcome.of(date, "LOCKED", "PowerOffice's lock date is " + lockDate
+            done(exchange, ExportOutcome.of(date, DayOutcome.LOCKED, "PowerOffice's lock date is " + lockDate
                     + ": the day is left as it is."));
             return;
         }
@@ -83,7 +83,7 @@ public class VoucherReplay {
                 || current.get().status() == ExportLedger.Status.SENDING
                 || current.get().status() == ExportLedger.Status.CLAIMED) {
             if (voucher.empty()) {
-                done(exchange, ExportOutcome.of(date, "UNCHANGED", "Nothing to post, and nothing was posted."));
+                done(exchange, ExportOutcome.of(date, DayOutcome.UNCHANGED, "Nothing to post, and nothing was posted."));
                 return;
             }
             post(exchange);
@@ -92,14 +92,14 @@ public class VoucherReplay {
         ExportLedger.Entry posted = current.get();
         if (posted.status() == ExportLedger.Status.POSTED) {
             if (sameLines(ledger.lines(posted), voucher.lines())) {
-                done(exchange, new ExportOutcome(date, "UNCHANGED", posted.voucherNo(), id(posted),
+                done(exchange, new ExportOutcome(date, DayOutcome.UNCHANGED, posted.voucherNo(), id(posted),
                         "Revision " + posted.revision() + " (voucher " + posted.voucherNo() + ") matches the POS."));
                 return;
             }
             VoucherResolver.Resolved resolved = VoucherResolver.resolve(voucher, directory.masterData(credentials),
                     connection.powerOfficeDepartmentCode(), null, "check");
             if (!resolved.ok()) {
-                done(exchange, ExportOutcome.of(date, "BLOCKED", String.join("; ", resolved.problems())
+                done(exchange, ExportOutcome.of(date, DayOutcome.BLOCKED, String.join("; ", resolved.problems())
                         + " (the posted voucher is left as it is)"));
                 return;
             }
@@ -155,12 +155,12 @@ public class VoucherReplay {
     public void posted(Exchange exchange) {
         ExportOutcome reposted = exchange.getMessage().getBody(ExportOutcome.class);
         ExportLedger.Entry replaced = exchange.getProperty(REPLACED, ExportLedger.Entry.class);
-        if (replaced == null || !"POSTED".equals(reposted.outcome())) {
+        if (replaced == null || reposted.outcome() != DayOutcome.POSTED) {
             return;
         }
         log.info("Department {} day {}: voucher {} reversed, corrected as voucher {}", replaced.departmentId(),
                 replaced.businessDate(), replaced.voucherNo(), reposted.voucherNo());
-        exchange.getMessage().setBody(new ExportOutcome(reposted.businessDate(), "CORRECTED", reposted.voucherNo(),
+        exchange.getMessage().setBody(new ExportOutcome(reposted.businessDate(), DayOutcome.CORRECTED, reposted.voucherNo(),
                 reposted.voucherId(), "Voucher " + replaced.voucherNo() + " (revision " + replaced.revision()
                         + ") reversed; the new figures are voucher " + reposted.voucherNo() + "."));
     }
@@ -189,7 +189,7 @@ public class VoucherReplay {
         DailyVoucher voucher = exchange.getProperty(VOUCHER, DailyVoucher.class);
         ExportLedger.Entry replaced = exchange.getProperty(REPLACED, ExportLedger.Entry.class);
         if (voucher.empty()) {
-            done(exchange, ExportOutcome.of(voucher.businessDate(), "CORRECTED", "Voucher " + replaced.voucherNo()
+            done(exchange, ExportOutcome.of(voucher.businessDate(), DayOutcome.CORRECTED, "Voucher " + replaced.voucherNo()
                     + " reversed; the day now has nothing to post."));
             return;
         }

@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
  * The enricher's aggregation for a credit order's line: the POS line and its product type's mapping become the
  * line as it goes to PowerOffice (its product code), or the reason it cannot, by {@link SalesOrderLineRules}.
  */
-@Component("salesOrderLineRules")
+@Component
 public class SalesOrderLineEnrichment implements AggregationStrategy {
 
     @Override

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import no.pogobridge.businessday.BusinessDayCalendar;
+import no.pogobridge.export.DayOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -53,18 +54,18 @@ public class BusinessMetrics {
     }
 
     /** One department-day of an export or replay ended with this outcome (POSTED, BLOCKED, UNCHANGED, ...). */
-    public void voucherOutcome(Integer departmentId, String outcome) {
+    public void voucherOutcome(Integer departmentId, DayOutcome outcome) {
         if (departmentId == null || outcome == null) {
             return;
         }
         Counter.builder("pogo.vouchers")
                 .description("Department-days of exports and replays by outcome")
                 .tag("department", departmentId.toString())
-                .tag("outcome", outcome)
+                .tag("outcome", outcome.name())
                 .register(registry)
                 .increment();
         watchPostingAge(departmentId);
-        if ("POSTED".equals(outcome) || "CORRECTED".equals(outcome)) {
+        if (outcome == DayOutcome.POSTED || outcome == DayOutcome.CORRECTED) {
             ledger = new Ledger(Instant.MIN, Map.of());
         }
     }

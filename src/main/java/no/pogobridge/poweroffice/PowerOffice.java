@@ -3,11 +3,9 @@ package no.pogobridge.poweroffice;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.springframework.context.annotation.Lazy;
@@ -31,8 +29,12 @@ public class PowerOffice {
         this.tokens = tokens;
     }
 
+    /** Asks PowerOffice for a fresh token: its answer to whether this key pair is valid. */
     public void verifyKeys(Credentials credentials) {
-        tokens.verify(credentials);
+        tokens.forget(credentials);
+        Exchange answer = routes.send("direct:poweroffice-fresh-token", exchange ->
+                exchange.setProperty(PowerOfficeCalls.CREDENTIALS, credentials));
+        tokens.remember(credentials, answer);
     }
 
     public JsonNode clientInformation(Credentials credentials) {
@@ -61,28 +63,6 @@ public class PowerOffice {
 
     public List<JsonNode> products(Credentials credentials) {
         return rows(call("direct:poweroffice-products", credentials, Map.of(), null));
-    }
-
-    /** Our live voucher with this reference on that date, if PowerOffice has one. */
-    public Optional<JsonNode> voucherByReference(Credentials credentials, LocalDate date, String reference) {
-        return Optional.ofNullable(call("direct:poweroffice-find-voucher-by-reference", credentials,
-                Map.of("businessDate", date.toString(), "ExternalImportReference", reference), null));
-    }
-
-    public JsonNode cashJournal(Credentials credentials, String voucherId) {
-        return call("direct:poweroffice-get-cash-journal", credentials, Map.of("VoucherId", voucherId), null);
-    }
-
-    public JsonNode reverseVoucher(Credentials credentials, String voucherId) {
-        return call("direct:poweroffice-reverse-voucher", credentials, Map.of("VoucherId", voucherId), null);
-    }
-
-    public JsonNode postCashJournal(Credentials credentials, Object voucher) {
-        return call("direct:poweroffice-post-cash-journal", credentials, Map.of(), voucher);
-    }
-
-    public JsonNode completeSalesOrder(Credentials credentials, Object salesOrder) {
-        return call("direct:poweroffice-complete-sales-order", credentials, Map.of(), salesOrder);
     }
 
     private JsonNode call(String route, Credentials credentials, Map<String, Object> headers, Object body) {

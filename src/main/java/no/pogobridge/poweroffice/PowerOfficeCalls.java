@@ -119,6 +119,10 @@ public class PowerOfficeCalls {
     /** The token for the call could not be had: the call itself never left. */
     public void tokenFailed(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        // thrown by the token cache as the enrich's aggregation strategy, which Camel wraps
+        while (failure != null && !(failure instanceof PowerOfficeException) && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
         exchange.setProperty(FAILURE, failure == null ? "no token" : failure.getMessage());
         exchange.setProperty("PowerOfficeTokenFailure", failure instanceof PowerOfficeException p ? p.kind().name()
                 : PowerOfficeException.Kind.UNCERTAIN.name());
@@ -173,7 +177,8 @@ public class PowerOfficeCalls {
         message.setHeader(ANSWER, answer);
         message.setHeader(STATUS, Math.max(status, 0));
         message.setBody(body);
-        for (String property : new String[] {CALLER_HEADERS, REQUEST, STARTED, FAILURE, "PowerOfficeTokenFailure"}) {
+        for (String property : new String[] {CALLER_HEADERS, REQUEST, STARTED, FAILURE, "PowerOfficeTokenFailure",
+            PowerOfficeTokens.BEARER}) {
             exchange.removeProperty(property);
         }
     }

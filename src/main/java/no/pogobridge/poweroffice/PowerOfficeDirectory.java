@@ -81,12 +81,54 @@ public class PowerOfficeDirectory {
     }
 
     public LocalDate lockDate(Credentials credentials) {
-        return lockDates.get(credentials.clientKey(), key -> {
-            JsonNode settings = client.lockDateSettings(credentials);
-            String date = settings == null ? null : settings.path("LockDate").asText(null);
-            return java.util.Optional.ofNullable(date == null || date.isBlank() ? null
-                    : LocalDate.parse(date.substring(0, 10)));
-        }).orElse(null);
+        return lockDates.get(credentials.clientKey(), key -> lockDate(client.lockDateSettings(credentials)))
+                .orElse(null);
+    }
+
+    private static java.util.Optional<LocalDate> lockDate(JsonNode settings) {
+        String date = settings == null ? null : settings.path("LockDate").asText(null);
+        return java.util.Optional.ofNullable(date == null || date.isBlank() ? null
+                : LocalDate.parse(date.substring(0, 10)));
+    }
+
+    /**
+     * The lock date this server knows for the client, for routes that ask PowerOffice themselves when it does not:
+     * null while unknown (never asked, or a minute passed), else the date or empty (no lock date).
+     */
+    public java.util.Optional<LocalDate> cachedLockDate(Credentials credentials) {
+        return lockDates.getIfPresent(credentials.clientKey());
+    }
+
+    /** PowerOffice's answer to direct:poweroffice-lock-date, remembered for a minute (a refusal is thrown). */
+    public java.util.Optional<LocalDate> rememberLockDate(Credentials credentials, String answer, Integer status,
+            Object body) {
+        java.util.Optional<LocalDate> lockDate = lockDate(PowerOffice.answer(answer, status == null ? 0 : status,
+                body));
+        lockDates.put(credentials.clientKey(), lockDate);
+        return lockDate;
+    }
+
+    /** The master data this server holds for the client, or null: the route then asks PowerOffice for it. */
+    public MasterData cachedMasterData(Credentials credentials) {
+        return cache.getIfPresent(credentials.clientKey());
+    }
+
+    /** The rows of a list route's answer (direct:poweroffice-general-ledger-accounts...); a refusal is thrown. */
+    public List<JsonNode> rows(String answer, Integer status, Object body) {
+        List<JsonNode> rows = new ArrayList<>();
+        JsonNode array = PowerOffice.answer(answer, status == null ? 0 : status, body);
+        if (array != null) {
+            array.forEach(rows::add);
+        }
+        return rows;
+    }
+
+    /** The three lists as the client's master data, remembered for pogo.poweroffice.master-data-ttl. */
+    public MasterData rememberMasterData(Credentials credentials, List<JsonNode> accounts, List<JsonNode> vatCodes,
+            List<JsonNode> departments) {
+        MasterData master = masterData(accounts, vatCodes, departments);
+        cache.put(credentials.clientKey(), master);
+        return master;
     }
 
     public List<Customer> customers(Credentials credentials) {
@@ -119,18 +161,24 @@ public class PowerOfficeDirectory {
     }
 
     private MasterData load(Credentials credentials) {
+        return masterData(client.generalLedgerAccounts(credentials), client.vatCodes(credentials),
+                client.departments(credentials));
+    }
+
+    private static MasterData masterData(List<JsonNode> accountRows, List<JsonNode> vatCodeRows,
+            List<JsonNode> departmentRows) {
         Map<Long, Account> accounts = new LinkedHashMap<>();
-        for (JsonNode a : client.generalLedgerAccounts(credentials)) {
+        for (JsonNode a : accountRows) {
             accounts.put(a.path("AccountNo").asLong(), new Account(a.path("Id").asLong(), a.path("AccountNo").asLong(),
                     a.path("Name").asText(), a.path("IsActive").asBoolean(true), a.path("VatCode").asText(null)));
         }
         Map<String, VatCode> vatCodes = new LinkedHashMap<>();
-        for (JsonNode v : client.vatCodes(credentials)) {
+        for (JsonNode v : vatCodeRows) {
             vatCodes.put(v.path("Code").asText(), new VatCode(v.path("Id").asLong(), v.path("Code").asText(),
                     v.path("Rate").decimalValue(), v.path("IsActive").asBoolean(true)));
         }
         Map<String, Department> departments = new LinkedHashMap<>();
-        for (JsonNode d : client.departments(credentials)) {
+        for (JsonNode d : departmentRows) {
             departments.put(d.path("Code").asText(), new Department(d.path("Id").asLong(), d.path("Code").asText(),
                     d.path("Name").asText(), d.path("IsActive").asBoolean(true)));
         }

@@ -9,17 +9,20 @@ import java.time.Duration;
 import java.util.Base64;
 import no.pogobridge.secrets.Secrets;
 import org.apache.camel.Exchange;
-import org.apache.camel.ProducerTemplate;
-import org.springframework.context.annotation.Lazy;
+import org.apache.camel.AggregationStrategy;
 import org.springframework.stereotype.Component;
 
 /**
- * PowerOffice access tokens per client key: requested through the route poweroffice-token only when a client has
- * none, kept until a minute before they expire (PowerOffice's are valid 20 minutes and come without a refresh
- * token), never one per call. A 401 makes the route forget the token and ask once for a fresh one.
+ * PowerOffice access tokens per client key, kept until a minute before they expire (PowerOffice's are valid 20
+ * minutes and come without a refresh token), never one per call. The route poweroffice-call asks for a token (an
+ * enrich of direct:poweroffice-fresh-token, with this as its aggregation strategy) only when the client has none
+ * here; a 401 makes the route forget the token and ask once for a fresh one.
  */
-@Component("powerOfficeTokens")
-public class PowerOfficeTokens {
+@Component
+public class PowerOfficeTokens implements AggregationStrategy {
+
+    /** Exchange property: the Authorization header of the call being made (a secret; removed when it ends). */
+    public static final String BEARER = "PowerOfficeBearer";
 
     private static final Duration RENEW_BEFORE_EXPIRY = Duration.ofSeconds(60);
 
@@ -30,7 +33,6 @@ public class PowerOfficeTokens {
         }
     }
 
-    private final ProducerTemplate routes;
     private final PowerOfficeEndpoints endpoints;
     private final no.pogobridge.monitoring.BusinessMetrics metrics;
     private final Cache<String, Token> tokens = Caffeine.newBuilder()
@@ -52,19 +54,26 @@ public class PowerOfficeTokens {
             })
             .build();
 
-    public PowerOfficeTokens(@Lazy ProducerTemplate routes, PowerOfficeEndpoints endpoints,
-            no.pogobridge.monitoring.BusinessMetrics metrics) {
-        this.routes = routes;
+    public PowerOfficeTokens(PowerOfficeEndpoints endpoints, no.pogobridge.monitoring.BusinessMetrics metrics) {
         this.endpoints = endpoints;
         this.metrics = metrics;
     }
 
-    /** The Authorization header of an API call. */
-    public String bearer(Credentials credentials) {
+    /** The Authorization header of an API call while this server holds a fresh token, else null. */
+    public String cachedBearer(Credentials credentials) {
         if (credentials == null) {
             throw new IllegalArgumentException("a PowerOffice call needs the header PowerOfficeCredentials");
         }
-        return "Bearer " + tokens.get(key(credentials), key -> request(credentials)).value();
+        Token token = tokens.getIfPresent(key(credentials));
+        return token == null ? null : "Bearer " + token.value();
+    }
+
+    /** The answer of direct:poweroffice-fresh-token kept, and the call's Authorization header set from it. */
+    @Override
+    public Exchange aggregate(Exchange call, Exchange tokenAnswer) {
+        Credentials credentials = call.getProperty(PowerOfficeCalls.CREDENTIALS, Credentials.class);
+        call.setProperty(BEARER, remember(credentials, tokenAnswer));
+        return call;
     }
 
     /** The Authorization header of the token request: Basic base64(applicationKey:clientKey). */
@@ -78,15 +87,11 @@ public class PowerOfficeTokens {
         tokens.invalidate(key(credentials));
     }
 
-    /** Asks PowerOffice for a fresh token: its answer to whether this key pair is valid. */
-    public void verify(Credentials credentials) {
-        forget(credentials);
-        bearer(credentials);
-    }
-
-    private Token request(Credentials credentials) {
-        Exchange answer = routes.send("direct:poweroffice-token", exchange ->
-                exchange.getMessage().setHeader(PowerOfficeCalls.CREDENTIALS, credentials));
+    /**
+     * The token route's answer (direct:poweroffice-fresh-token) as a Bearer header, kept for the client; a refusal or
+     * no answer is thrown as a {@link PowerOfficeException} of its kind.
+     */
+    public String remember(Credentials credentials, Exchange answer) {
         if (answer.getException() != null) {
             throw new PowerOfficeException(PowerOfficeException.Kind.UNCERTAIN, 0, "the token request failed: "
                     + answer.getException().getMessage(), answer.getException());
@@ -103,7 +108,10 @@ public class PowerOfficeTokens {
         }
         JsonNode body = answer.getMessage().getBody(JsonNode.class);
         metrics.tokenRenewal();
-        return new Token(body.path("access_token").asText(), Duration.ofSeconds(body.path("expires_in").asLong(1200)));
+        Token token = new Token(body.path("access_token").asText(),
+                Duration.ofSeconds(body.path("expires_in").asLong(1200)));
+        tokens.put(key(credentials), token);
+        return "Bearer " + token.value();
     }
 
     private static String key(Credentials credentials) {

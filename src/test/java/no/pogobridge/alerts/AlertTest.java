@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import no.pogobridge.export.DayOutcome;
 import org.junit.jupiter.api.Test;
 
 class AlertTest {
@@ -14,11 +15,12 @@ class AlertTest {
 
     @Test
     void onlyBlockedFailedAndLockedDaysAreAlerted() {
-        assertThat(Alert.ofDayOutcome("BLOCKED")).contains(Alert.Kind.DAY_BLOCKED);
-        assertThat(Alert.ofDayOutcome("FAILED")).contains(Alert.Kind.DAY_FAILED);
-        assertThat(Alert.ofDayOutcome("LOCKED")).contains(Alert.Kind.DAY_LOCKED);
-        for (String quiet : List.of("POSTED", "ALREADY_POSTED", "EMPTY", "NOT_CLOSED", "UNCHANGED", "CORRECTED")) {
-            assertThat(Alert.ofDayOutcome(quiet)).as(quiet).isEmpty();
+        assertThat(Alert.ofDayOutcome(DayOutcome.BLOCKED)).contains(Alert.Kind.DAY_BLOCKED);
+        assertThat(Alert.ofDayOutcome(DayOutcome.FAILED)).contains(Alert.Kind.DAY_FAILED);
+        assertThat(Alert.ofDayOutcome(DayOutcome.LOCKED)).contains(Alert.Kind.DAY_LOCKED);
+        for (DayOutcome quiet : List.of(DayOutcome.POSTED, DayOutcome.ALREADY_POSTED, DayOutcome.EMPTY,
+                DayOutcome.NOT_CLOSED, DayOutcome.UNCHANGED, DayOutcome.CORRECTED)) {
+            assertThat(Alert.ofDayOutcome(quiet)).as(quiet.name()).isEmpty();
         }
         assertThat(Alert.ofDayOutcome(null)).isEmpty();
     }

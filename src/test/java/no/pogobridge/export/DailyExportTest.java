@@ -241,6 +241,17 @@ class DailyExportTest {
     }
 
     @Test
+    void aDayPowerOfficeRefusesBecauseItsLockDateMovedSinceItWasReadIsReportedLocked() {
+        LocalDate day = lastClosedDay().minusDays(6);
+        // the export reads PowerOffice's lock date (none) and keeps it a minute
+        assertThat(export(1, day.minusDays(1), day.minusDays(1)).get(0).get("outcome").asText()).isEqualTo("POSTED");
+        sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow().setLockDate(day);
+        JsonNode outcome = export(1, day, day).get(0);
+        assertThat(outcome.get("outcome").asText()).isEqualTo("LOCKED");
+        assertThat(outcome.get("message").asText()).contains(day.toString());
+    }
+
+    @Test
     void daysOnOrBeforeTheLockDateAreReportedLockedAndLeftAlone() {
         LocalDate day = lastClosedDay().minusDays(5);
         sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow().setLockDate(day);

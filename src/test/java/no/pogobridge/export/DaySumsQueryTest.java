@@ -34,7 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The day-sums query of routes/daily-export.camel.yaml against the same arithmetic in Java
+ * The day-sums query, routes/sql/day-sums.sql as route read-day-sums runs it, against the same arithmetic in Java
  * ({@link ReferenceDaySums#of}),
  * order by order: on real demo days (both daylight-saving days among them), under three setups, and on a day with
  * the odd orders a POS may hold (unbalanced, no lines, no payments, a gift card sold, two untransferred types).
@@ -79,6 +79,14 @@ class DaySumsQueryTest {
         pos.update("DELETE FROM pos.payments WHERE order_id >= ?", ODD);
         pos.update("DELETE FROM pos.order_lines WHERE order_id >= ?", ODD);
         pos.update("DELETE FROM pos.orders WHERE id >= ?", ODD);
+    }
+
+    @Test
+    void theRouteRunsTheQueryFromItsFileBesideTheRoutes() throws java.io.IOException {
+        assertThat(routes.getCamelContext().getEndpoints()).anyMatch(e -> e.getEndpointUri().startsWith("sql:")
+                && e.getEndpointUri().contains("file:") && e.getEndpointUri().contains("routes/sql/day-sums.sql"));
+        assertThat(java.nio.file.Files.readString(java.nio.file.Path.of("routes/daily-export.camel.yaml")))
+                .as("the query is the file's, not a copy in the route").doesNotContain("day_order");
     }
 
     @Test

@@ -17,7 +17,7 @@ import no.pogobridge.sandbox.SandboxWorld;
 import no.pogobridge.support.DemoSetup;
 import no.pogobridge.support.IntegrationTest;
 import no.pogobridge.support.OperatorCalls;
-import no.pogobridge.support.PowerOfficeCalls;
+import no.pogobridge.support.PowerOfficeTestCalls;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,7 +50,7 @@ class ReplayTest {
     DatabaseServers databases;
 
     @Autowired
-    InterruptedCorrections interrupted;
+    org.apache.camel.ProducerTemplate routes;
 
     OperatorCalls api;
     JdbcTemplate pos;
@@ -175,18 +175,19 @@ class ReplayTest {
         export(day, day);
         lateSale(day);
         // the server reversed the voucher and died before posting the new figures
-        PowerOfficeCalls po = new PowerOfficeCalls(port);
+        PowerOfficeTestCalls po = new PowerOfficeTestCalls(port);
         String token = po.accessToken(SandboxKeys.STANDARD_APPLICATION_KEY,
                 SandboxKeys.clientKey(SandboxWorld.DEMO_CLIENT, 0));
         assertThat(po.post(token, "/v2/Vouchers/Reverse/" + vouchers().get(0).id(), null).status()).isEqualTo(202);
         app.update("UPDATE export_ledger SET status = 'REVERSING' WHERE business_date = ?", day);
 
-        assertThat(interrupted.finish()).as("what a restart finds").isEqualTo(1);
+        assertThat(routes.requestBody("direct:finish-interrupted-corrections", null, List.class))
+                .as("what a restart finds").hasSize(1);
         JsonNode history = api.get("/api/departments/1/exports?from=" + day + "&to=" + day).json();
         assertThat(history.findValuesAsText("status")).containsExactly("REVERSED", "POSTED");
         assertThat(vouchers()).hasSize(3);
         assertThat(vouchers().stream().filter(v -> v.type().equals("ReversalVoucher"))).hasSize(1);
-        assertThat(interrupted.finish()).isZero();
+        assertThat(routes.requestBody("direct:finish-interrupted-corrections", null, List.class)).isEmpty();
         assertThat(replay(day, day).get(0).get("outcome").asText()).isEqualTo("UNCHANGED");
     }
 

@@ -23,7 +23,7 @@ import no.pogobridge.sandbox.SandboxWorld;
 import no.pogobridge.support.DemoSetup;
 import no.pogobridge.support.IntegrationTest;
 import no.pogobridge.support.OperatorCalls;
-import no.pogobridge.support.PowerOfficeCalls;
+import no.pogobridge.support.PowerOfficeTestCalls;
 import no.pogobridge.support.PowerOfficeContract;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
@@ -311,7 +311,7 @@ class InvoicingTest {
         long second = ((Number) orders.get(1).get("id")).longValue();
         long third = ((Number) orders.get(2).get("id")).longValue();
         // a 4xx: PowerOffice already has the second order's reference
-        PowerOfficeCalls po = new PowerOfficeCalls(port);
+        PowerOfficeTestCalls po = new PowerOfficeTestCalls(port);
         String token = po.accessToken(SandboxKeys.applicationKey(1), SandboxKeys.clientKey(SandboxWorld.DEMO_CLIENT, 1));
         assertThat(po.postPatiently(token, "/v2/SalesOrders/Complete", "{\"CustomerNo\":10001,\"ExternalImportReference\":"
                 + "\"pogo-order-" + second + "\",\"SalesOrderLines\":[]}").status()).isEqualTo(201);

@@ -9,7 +9,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import no.pogobridge.support.IntegrationTest;
-import no.pogobridge.support.PowerOfficeCalls;
+import no.pogobridge.support.PowerOfficeTestCalls;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -52,7 +52,7 @@ class SandboxAdminTest {
         assertThat(demo.get("integrations").get(1).get("applicationKey").asText())
                 .isEqualTo("4f6e4b5b-42b3-4fad-a56f-2599ea8fbd44");
         String clientKey = demo.get("integrations").get(1).get("clientKey").asText();
-        assertThat(new PowerOfficeCalls(port).token(SandboxKeys.applicationKey(1), clientKey).status())
+        assertThat(new PowerOfficeTestCalls(port).token(SandboxKeys.applicationKey(1), clientKey).status())
                 .isEqualTo(200);
     }
 
@@ -62,7 +62,7 @@ class SandboxAdminTest {
                 "{\"lockDate\":\"2026-02-28\"}").statusCode()).isEqualTo(200);
         assertThat(world.client(SandboxWorld.DEMO_CLIENT).orElseThrow().lockDate()).hasToString("2026-02-28");
 
-        PowerOfficeCalls calls = new PowerOfficeCalls(port);
+        PowerOfficeTestCalls calls = new PowerOfficeTestCalls(port);
         String token = calls.accessToken(SandboxKeys.STANDARD_APPLICATION_KEY,
                 SandboxKeys.clientKey(SandboxWorld.DEMO_CLIENT, 0));
         assertThat(calls.get(token, "/v2/LockDateSettings").json().get("LockDate").asText()).isEqualTo("2026-02-28");

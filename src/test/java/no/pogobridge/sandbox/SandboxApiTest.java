@@ -23,8 +23,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import no.pogobridge.support.IntegrationTest;
 import no.pogobridge.support.MovableClock;
-import no.pogobridge.support.PowerOfficeCalls;
-import no.pogobridge.support.PowerOfficeCalls.Response;
+import no.pogobridge.support.PowerOfficeTestCalls;
+import no.pogobridge.support.PowerOfficeTestCalls.Response;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -32,7 +32,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The sandbox refuses what PowerOffice refuses, with the same status codes; every response of the v2 API is checked
- * against PowerOffice's OpenAPI spec by {@link PowerOfficeCalls}.
+ * against PowerOffice's OpenAPI spec by {@link PowerOfficeTestCalls}.
  */
 @IntegrationTest
 class SandboxApiTest {
@@ -54,7 +54,7 @@ class SandboxApiTest {
     @Autowired
     MovableClock clock;
 
-    PowerOfficeCalls calls;
+    PowerOfficeTestCalls calls;
     String token;
 
     @BeforeEach
@@ -62,7 +62,7 @@ class SandboxApiTest {
         world.reset();
         faults.clear();
         clock.reset();
-        calls = new PowerOfficeCalls(port);
+        calls = new PowerOfficeTestCalls(port);
         token = calls.accessToken(APP_KEY, CLIENT_KEY);
     }
 

@@ -23,7 +23,7 @@ import no.pogobridge.sandbox.SandboxKeys;
  * under the subscription's rate like a well-behaved client, and checks every /v2 request body and response against
  * the official OpenAPI spec.
  */
-public final class PowerOfficeCalls {
+public final class PowerOfficeTestCalls {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,15 +45,15 @@ public final class PowerOfficeCalls {
             .build());
     private String subscriptionKey = SandboxKeys.SUBSCRIPTION_KEY;
 
-    public PowerOfficeCalls(int port) {
+    public PowerOfficeTestCalls(int port) {
         this.base = "http://localhost:" + port + "/sandbox/poweroffice";
     }
 
-    public PowerOfficeCalls withSubscriptionKey(String key) {
-        return new PowerOfficeCalls(this, key);
+    public PowerOfficeTestCalls withSubscriptionKey(String key) {
+        return new PowerOfficeTestCalls(this, key);
     }
 
-    private PowerOfficeCalls(PowerOfficeCalls other, String key) {
+    private PowerOfficeTestCalls(PowerOfficeTestCalls other, String key) {
         this.base = other.base;
         this.subscriptionKey = key;
     }

@@ -39,7 +39,7 @@ class ArchitectureTest {
             Map.entry("department", Set.of("businessday", "mapping", "operator", "poweroffice", "secrets")),
             Map.entry("export", Set.of("alerts", "businessday", "department", "mapping", "operator", "poweroffice")),
             // an alert is raised for a day's outcome
-            Map.entry("alerts", Set.of("export", "monitoring")),
+            Map.entry("alerts", Set.of("businessday", "export", "monitoring")),
             Map.entry("jobs", Set.of("export", "operator")),
             Map.entry("invoicing", Set.of("alerts", "businessday", "department", "export", "mapping", "monitoring",
                     "operator", "poweroffice")),

@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import no.pogobridge.export.DayOutcome;
+import no.pogobridge.businessday.DayOutcome;
 
 /**
  * One alert event (docs/interfaces.md, "Alerts") with the key that makes it one event: the same key is recorded,

@@ -1,5 +1,7 @@
 package no.pogobridge.export;
 
+import no.pogobridge.businessday.DayOutcome;
+
 import no.pogobridge.businessday.BusinessDayCalendar;
 
 import no.pogobridge.mapping.Setup;

@@ -1,5 +1,7 @@
 package no.pogobridge.export;
 
+import no.pogobridge.businessday.DayOutcome;
+
 import java.time.LocalDate;
 
 /** The answer for one business day of an export (docs/interfaces.md). */

@@ -1,5 +1,7 @@
 package no.pogobridge.export;
 
+import no.pogobridge.businessday.DayOutcome;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
 import java.util.List;

@@ -14,7 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import no.pogobridge.businessday.BusinessDayCalendar;
-import no.pogobridge.export.DayOutcome;
+import no.pogobridge.businessday.DayOutcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;

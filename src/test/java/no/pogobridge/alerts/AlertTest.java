@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import no.pogobridge.export.DayOutcome;
+import no.pogobridge.businessday.DayOutcome;
 import org.junit.jupiter.api.Test;
 
 class AlertTest {

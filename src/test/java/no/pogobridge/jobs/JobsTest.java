@@ -249,7 +249,7 @@ class JobsTest {
         Jobs other = otherServer("other@host");
         String theirs = other.create("replay", new ExportPeriod(3, from, from.plusDays(4)));
         other.begin(theirs);
-        other.dayDone(theirs, new DayRequest(3, from), ExportOutcome.of(from, no.pogobridge.export.DayOutcome.UNCHANGED, null));
+        other.dayDone(theirs, new DayRequest(3, from), ExportOutcome.of(from, no.pogobridge.businessday.DayOutcome.UNCHANGED, null));
         JsonNode seenHere = api.get("/api/jobs/" + theirs).json();
         assertThat(seenHere.get("state").asText()).isEqualTo("RUNNING");
         assertThat(seenHere.get("kind").asText()).isEqualTo("replay");
@@ -267,8 +267,8 @@ class JobsTest {
         Jobs gone = otherServer("4711@gone-host");
         String id = gone.create("export", new ExportPeriod(1, from, from.plusDays(9)));
         gone.begin(id);
-        gone.dayDone(id, new DayRequest(1, from.plusDays(1)), ExportOutcome.of(from.plusDays(1), no.pogobridge.export.DayOutcome.EMPTY, "b"));
-        gone.dayDone(id, new DayRequest(1, from), ExportOutcome.of(from, no.pogobridge.export.DayOutcome.EMPTY, "a"));
+        gone.dayDone(id, new DayRequest(1, from.plusDays(1)), ExportOutcome.of(from.plusDays(1), no.pogobridge.businessday.DayOutcome.EMPTY, "b"));
+        gone.dayDone(id, new DayRequest(1, from), ExportOutcome.of(from, no.pogobridge.businessday.DayOutcome.EMPTY, "a"));
         assertThat(api.get("/api/jobs/" + id).json().get("state").asText()).as("alive a moment ago")
                 .isEqualTo("RUNNING");
 
@@ -289,7 +289,7 @@ class JobsTest {
 
         // should the old server still be working, it stops at its next day and records nothing more
         assertThatThrownBy(() -> gone.dayDone(id, new DayRequest(1, from.plusDays(2)), ExportOutcome.of(
-                from.plusDays(2), no.pogobridge.export.DayOutcome.EMPTY, "c"))).isInstanceOf(JobStoppedException.class);
+                from.plusDays(2), no.pogobridge.businessday.DayOutcome.EMPTY, "c"))).isInstanceOf(JobStoppedException.class);
         assertThat(api.get("/api/jobs/" + id).json().get("daysDone").asInt()).isEqualTo(2);
     }
 
@@ -333,7 +333,7 @@ class JobsTest {
         Jobs stopping = otherServer("4713@stopping-host");
         String id = stopping.create("export", new ExportPeriod(1, from, from.plusDays(3)));
         stopping.begin(id);
-        stopping.dayDone(id, new DayRequest(1, from), ExportOutcome.of(from, no.pogobridge.export.DayOutcome.EMPTY, null));
+        stopping.dayDone(id, new DayRequest(1, from), ExportOutcome.of(from, no.pogobridge.businessday.DayOutcome.EMPTY, null));
         stopping.interruptOwned();
         JsonNode job = api.get("/api/jobs/" + id).json();
         assertThat(job.get("state").asText()).isEqualTo("INTERRUPTED");

@@ -142,7 +142,7 @@ class BusinessMetricsTest {
         try {
             Object outcome = routes.requestBody("direct:export-department-day",
                     new DayRequest(1, lastClosedDay().minusDays(6)));
-            assertThat(((ExportOutcome) outcome).outcome()).isEqualTo(no.pogobridge.export.DayOutcome.FAILED);
+            assertThat(((ExportOutcome) outcome).outcome()).isEqualTo(no.pogobridge.businessday.DayOutcome.FAILED);
             assertThat(vouchers("FAILED")).isEqualTo(failed + 2);
             routes.request("direct:preview-days", e -> e.getMessage().setBody(
                     List.of(new DayRequest(1, lastClosedDay().minusDays(7)))));

@@ -1,4 +1,4 @@
-package no.pogobridge.export;
+package no.pogobridge.businessday;
 
 /**
  * How one department-day of an export, a replay or the automatic export ended (docs/interfaces.md); the JSON

@@ -2,12 +2,14 @@ package no.pogobridge.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -27,22 +29,21 @@ import no.pogobridge.operator.OperatorException;
 import no.pogobridge.sandbox.SandboxClient;
 import no.pogobridge.sandbox.SandboxFaults;
 import no.pogobridge.sandbox.SandboxWorld;
-import no.pogobridge.support.DemoSetup;
 import no.pogobridge.support.IntegrationTest;
 import no.pogobridge.support.OperatorCalls;
+import no.pogobridge.support.SharedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Long periods as background jobs kept in the app database, through the real routes. */
 @IntegrationTest
 class JobsTest {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    SharedServer server;
 
     @Autowired
     JdbcTemplate app;
@@ -65,9 +66,6 @@ class JobsTest {
     @Autowired
     SandboxFaults faults;
 
-    @Autowired
-    no.pogobridge.poweroffice.PowerOfficeDirectory directory;
-
     OperatorCalls api;
     /** The first day of a 40-day period of closed demo days. */
     LocalDate from;
@@ -75,26 +73,16 @@ class JobsTest {
     @BeforeEach
     void cleanServer() {
         app.update("DELETE FROM job");
-        faults.clear();
-        api = new OperatorCalls(port);
-        setUpDemo();
+        api = server.api();
+        server.mapDemoCatalogue();
+        server.connect(1);
         from = DemoPeriod.businessDate(Instant.now()).minusDays(50);
     }
 
-    /** Leaves the shared server as the other test classes expect to find it: nothing connected, no jobs. */
+    /** Leaves no jobs behind for the other test classes (the shared server's reset keeps them). */
     @AfterEach
     void leaveNothingBehind() {
-        faults.clear();
-        DemoSetup.clear(app);
         app.update("DELETE FROM job");
-    }
-
-    private void setUpDemo() {
-        DemoSetup.clear(app);
-        sandbox.reset();
-        directory.forgetAll();
-        DemoSetup.mapEverything(api);
-        assertThat(DemoSetup.connect(api, 1, "").status()).isEqualTo(200);
     }
 
     /** Another server on the same app database: same tables, its own name and its own (empty) memory. */
@@ -139,7 +127,9 @@ class JobsTest {
         List<SandboxClient.Voucher> postedSynchronously = sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow()
                 .vouchers();
 
-        setUpDemo();   // the same start again: nothing posted, a fresh PowerOffice
+        server.reset();   // the same start again: nothing posted, a fresh PowerOffice
+        server.mapDemoCatalogue();
+        server.connect(1);
         String id = accepted(api.post("/api/departments/1/exports?from=" + from + "&to=" + to, null));
         JsonNode job = awaitEnd(id);
 
@@ -316,13 +306,12 @@ class JobsTest {
         try {
             Timestamp stale = Timestamp.from(Instant.now().minus(settings.staleAfter()).plusSeconds(2));
             app.update("UPDATE job SET heartbeat_at = ? WHERE id = ?::uuid", stale, id);
-            long deadline = System.nanoTime() + settings.heartbeatInterval().multipliedBy(3).toNanos();
-            while (System.nanoTime() < deadline && !app.queryForObject(
-                    "SELECT heartbeat_at > ? FROM job WHERE id = ?::uuid", Boolean.class, stale, id)) {
-                Thread.sleep(200);
-            }
-            Thread.sleep(2_000);   // past the moment the old heartbeat would have gone stale
-            assertThat(api.get("/api/jobs/" + id).json().get("state").asText()).isEqualTo("RUNNING");
+            await("a fresh heartbeat").atMost(settings.heartbeatInterval().multipliedBy(3))
+                    .pollInterval(Duration.ofMillis(200)).until(() -> app.queryForObject(
+                            "SELECT heartbeat_at > ? FROM job WHERE id = ?::uuid", Boolean.class, stale, id));
+            // running all through the moment the old heartbeat would have gone stale, and past it
+            await("the job still running").during(Duration.ofMillis(2_500)).atMost(Duration.ofSeconds(4))
+                    .until(() -> api.get("/api/jobs/" + id).json().get("state").asText().equals("RUNNING"));
         } finally {
             jobs.finish(id);
         }

@@ -1,5 +1,7 @@
 package no.pogobridge.support;
 
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -60,18 +62,8 @@ public final class OperatorCalls {
 
     /** Polls a job (its status path, /api/jobs/{id}) until it is no longer RUNNING, for at most five minutes. */
     public JsonNode jobWhenEnded(String status) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        JsonNode job = get(status).json();
-        while (job.path("state").asText().equals("RUNNING") && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            job = get(status).json();
-        }
-        return job;
+        return await("job " + status + " ended").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> get(status).json(), job -> !job.path("state").asText().equals("RUNNING"));
     }
 
     public Reply send(String method, String path, String json) {

@@ -1,5 +1,6 @@
 package no.pogobridge.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,6 +48,15 @@ public final class OperatorCalls {
 
     public Reply post(String path, String json) {
         return send("POST", path, json);
+    }
+
+    /** The id of the job the server answered 202 for, with its status path in the body and in Location. */
+    public String acceptedJob(Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        String id = reply.json().get("jobId").asText();
+        assertThat(reply.json().get("status").asText()).isEqualTo("/api/jobs/" + id);
+        assertThat(reply.raw().headers().firstValue("Location")).hasValue("/api/jobs/" + id);
+        return id;
     }
 
     /**

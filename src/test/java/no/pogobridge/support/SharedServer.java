@@ -77,6 +77,14 @@ public class SharedServer {
         clock.reset();
     }
 
+    /**
+     * Forgets every job, for the classes that count or list them: the reset leaves jobs alone, as one another class
+     * started may still run.
+     */
+    public void forgetJobs() {
+        app.update("DELETE FROM job");
+    }
+
     private void clearAppTables() {
         app.update("DELETE FROM alert");
         app.update("DELETE FROM export_ledger");

@@ -26,8 +26,8 @@ import no.pogobridge.support.MovableClock;
 import no.pogobridge.support.PowerOfficeCalls;
 import no.pogobridge.support.PowerOfficeCalls.Response;
 import no.pogobridge.support.SandboxSession;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -48,20 +48,12 @@ class SandboxGatewayTest {
     @Autowired
     MovableClock clock;
 
-    SandboxSession session;
-    PowerOfficeCalls calls;
-    String token;
-
-    @BeforeEach
-    void signIn() {
-        session = SandboxSession.signIn(port);
-        calls = session.calls();
-        token = session.token();
-    }
+    @RegisterExtension
+    final SandboxSession session = new SandboxSession();
 
     @Test
     void issuesATwentyMinuteBearerTokenForAKnownKeyPair() {
-        Response response = calls.token(APP_KEY, CLIENT_KEY);
+        Response response = session.calls().token(APP_KEY, CLIENT_KEY);
         assertThat(response.status()).isEqualTo(200);
         assertThat(response.json().get("token_type").asText()).isEqualTo("bearer");
         assertThat(response.json().get("expires_in").asLong()).isEqualTo(1200);
@@ -70,46 +62,47 @@ class SandboxGatewayTest {
 
     @Test
     void refusesUnknownKeysAndAClientKeyUsedWithAnotherApplicationKey() {
-        Response unknown = calls.token(APP_KEY, UUID.randomUUID().toString());
+        Response unknown = session.calls().token(APP_KEY, UUID.randomUUID().toString());
         assertThat(unknown.status()).isEqualTo(400);
         assertThat(unknown.json().get("error").asText()).isEqualTo("invalid_client");
 
         String addOn1Key = SandboxKeys.clientKey(SandboxWorld.DEMO_CLIENT, 1);
-        assertThat(calls.token(APP_KEY, addOn1Key).status()).isEqualTo(400);
-        assertThat(calls.token(SandboxKeys.applicationKey(1), addOn1Key).status()).isEqualTo(200);
+        assertThat(session.calls().token(APP_KEY, addOn1Key).status()).isEqualTo(400);
+        assertThat(session.calls().token(SandboxKeys.applicationKey(1), addOn1Key).status()).isEqualTo(200);
     }
 
     @Test
     void demandsTheSubscriptionKeyOnEveryCallTheTokenCallToo() {
-        Response missing = calls.withSubscriptionKey(null).token(APP_KEY, CLIENT_KEY);
+        Response missing = session.calls().withSubscriptionKey(null).token(APP_KEY, CLIENT_KEY);
         assertThat(missing.status()).isEqualTo(401);
         assertThat(missing.json().get("message").asText()).contains("missing subscription key");
 
-        Response wrong = calls.withSubscriptionKey("not-our-subscription").get(token, "/v2/VatCodes");
+        Response wrong = session.calls().withSubscriptionKey("not-our-subscription")
+                .get(session.token(), "/v2/VatCodes");
         assertThat(wrong.status()).isEqualTo(401);
         assertThat(wrong.json().get("message").asText()).contains("invalid subscription key");
     }
 
     @Test
     void answers401ForAMissingUnknownOrExpiredToken() {
-        assertThat(calls.get(null, "/v2/VatCodes").status()).isEqualTo(401);
-        assertThat(calls.get("made-up-token", "/v2/VatCodes").status()).isEqualTo(401);
-        assertThat(calls.get(token, "/v2/VatCodes").status()).isEqualTo(200);
+        assertThat(session.calls().get(null, "/v2/VatCodes").status()).isEqualTo(401);
+        assertThat(session.calls().get("made-up-token", "/v2/VatCodes").status()).isEqualTo(401);
+        assertThat(session.get("/v2/VatCodes").status()).isEqualTo(200);
 
         clock.advance(Duration.ofMinutes(20).plusSeconds(1));
-        assertThat(calls.get(token, "/v2/VatCodes").status()).isEqualTo(401);
+        assertThat(session.get("/v2/VatCodes").status()).isEqualTo(401);
     }
 
     @Test
     void answers403WhenTheClientLacksThePrivilege() {
-        String kiosk = calls.accessToken(APP_KEY, SandboxKeys.clientKey(SandboxWorld.NO_INVOICING_CLIENT, 0));
-        Response info = calls.get(kiosk, "/v2/ClientIntegrationInformation");
+        String kiosk = session.calls().accessToken(APP_KEY, SandboxKeys.clientKey(SandboxWorld.NO_INVOICING_CLIENT, 0));
+        Response info = session.calls().get(kiosk, "/v2/ClientIntegrationInformation");
         assertThat(info.status()).isEqualTo(200);
         assertThat(info.json().get("InvalidPrivileges").toString()).contains("SalesOrders_Full");
 
-        Response order = calls.post(kiosk, "/v2/SalesOrders/Complete", salesOrder(session.customerId(kiosk, 10_001),
-                "MAT25",
-                "1", "100.00", null, "pos:order:kiosk-1").toString());
+        Response order = session.calls().post(kiosk, "/v2/SalesOrders/Complete",
+                salesOrder(session.customerId(kiosk, 10_001), "MAT25", "1", "100.00", null, "pos:order:kiosk-1")
+                        .toString());
         assertThat(order.status()).isEqualTo(403);
     }
 
@@ -121,7 +114,7 @@ class SandboxGatewayTest {
         try {
             List<Future<Response>> burst = new ArrayList<>();
             for (int i = 0; i < 15; i++) {
-                burst.add(pool.submit(() -> calls.getUnpaced(token, "/v2/LockDateSettings")));
+                burst.add(pool.submit(() -> session.calls().getUnpaced(session.token(), "/v2/LockDateSettings")));
             }
             List<Response> throttled = new ArrayList<>();
             int ok = 0;
@@ -141,33 +134,33 @@ class SandboxGatewayTest {
             pool.shutdown();
         }
         await("served again in the next second").atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(200))
-                .until(() -> calls.getUnpaced(token, "/v2/LockDateSettings").status() == 200);
+                .until(() -> session.calls().getUnpaced(session.token(), "/v2/LockDateSettings").status() == 200);
     }
 
     @Test
     void injectedFaultsFailRateLimitOrHangTheNextCalls() throws Exception {
         faults.inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 2, "GeneralLedgerAccounts"));
-        assertThat(calls.get(token, "/v2/VatCodes").status()).as("another path is untouched").isEqualTo(200);
-        assertThat(calls.get(token, "/v2/GeneralLedgerAccounts").status()).isEqualTo(500);
-        assertThat(calls.get(token, "/v2/GeneralLedgerAccounts").status()).isEqualTo(500);
-        assertThat(calls.get(token, "/v2/GeneralLedgerAccounts").status()).isEqualTo(200);
+        assertThat(session.get("/v2/VatCodes").status()).as("another path is untouched").isEqualTo(200);
+        assertThat(session.get("/v2/GeneralLedgerAccounts").status()).isEqualTo(500);
+        assertThat(session.get("/v2/GeneralLedgerAccounts").status()).isEqualTo(500);
+        assertThat(session.get("/v2/GeneralLedgerAccounts").status()).isEqualTo(200);
 
         faults.inject(new SandboxFaults.Fault(SandboxFaults.Mode.RATE_LIMIT, 1, null));
-        assertThat(calls.get(token, "/v2/VatCodes").status()).isEqualTo(429);
-        assertThat(calls.get(token, "/v2/VatCodes").status()).isEqualTo(200);
+        assertThat(session.get("/v2/VatCodes").status()).isEqualTo(429);
+        assertThat(session.get("/v2/VatCodes").status()).isEqualTo(200);
 
         // a hang: the voucher is posted, but the answer comes after the caller gave up
         faults.inject(new SandboxFaults.Fault(SandboxFaults.Mode.HANG, 1, "Vouchers"));
         HttpRequest post = HttpRequest.newBuilder(URI.create("http://localhost:" + port
                         + "/sandbox/poweroffice/v2/Vouchers/CashJournals"))
                 .timeout(Duration.ofSeconds(1))
-                .header("Authorization", "Bearer " + token)
+                .header("Authorization", "Bearer " + session.token())
                 .header("Ocp-Apim-Subscription-Key", SandboxKeys.SUBSCRIPTION_KEY)
                 .header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(session.dailyVoucher(DAY, "hung").toString())).build();
         assertThatThrownBy(() -> HttpClient.newHttpClient().send(post, HttpResponse.BodyHandlers.ofString()))
                 .isInstanceOf(HttpTimeoutException.class);
-        JsonNode rows = calls.get(token, "/v2/AccountTransactions?fromDate=2026-03-14&toDate=2026-03-14").json();
+        JsonNode rows = session.get("/v2/AccountTransactions?fromDate=2026-03-14&toDate=2026-03-14").json();
         assertThat(rows.findValuesAsText("ExternalImportReference")).contains("hung");
     }
 }

@@ -11,9 +11,8 @@ import no.pogobridge.support.IntegrationTest;
 import no.pogobridge.support.PowerOfficeCalls;
 import no.pogobridge.support.PowerOfficeCalls.Response;
 import no.pogobridge.support.SandboxSession;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * The sandbox's master-data lists as PowerOffice answers them: ids apart from numbers and codes, paging, fields, an
@@ -23,23 +22,12 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class SandboxMasterDataTest {
 
-    @LocalServerPort
-    int port;
-
-    SandboxSession session;
-    PowerOfficeCalls calls;
-    String token;
-
-    @BeforeEach
-    void signIn() {
-        session = SandboxSession.signIn(port);
-        calls = session.calls();
-        token = session.token();
-    }
+    @RegisterExtension
+    final SandboxSession session = new SandboxSession();
 
     @Test
     void listsCarryIdsThatDifferFromNumbersCodesAndOtherClients() {
-        Response accounts = calls.get(token, "/v2/GeneralLedgerAccounts?accountNos=1900,3000-3099");
+        Response accounts = session.get("/v2/GeneralLedgerAccounts?accountNos=1900,3000-3099");
         assertThat(accounts.status()).isEqualTo(200);
         assertThat(accounts.headers().firstValue("X-Pagination")).isPresent();
         List<Long> numbers = new ArrayList<>();
@@ -49,59 +37,59 @@ class SandboxMasterDataTest {
         }
         assertThat(numbers).contains(1900L, 3000L, 3001L, 3099L).doesNotContain(1920L, 3100L);
 
-        JsonNode vat3 = find(calls.get(token, "/v2/VatCodes").json(), "Code", "3");
+        JsonNode vat3 = find(session.get("/v2/VatCodes").json(), "Code", "3");
         assertThat(vat3.get("Rate").decimalValue()).isEqualByComparingTo("0.25");
         assertThat(vat3.get("Id").asLong()).isNotEqualTo(3L);
 
-        JsonNode dept = calls.get(token, "/v2/Departments?codes=10").json().get(0);
+        JsonNode dept = session.get("/v2/Departments?codes=10").json().get(0);
         assertThat(dept.get("Code").asText()).isEqualTo("10");
         assertThat(dept.get("Id").asLong()).isNotEqualTo(10L);
 
-        String kiosk = calls.accessToken(APP_KEY, SandboxKeys.clientKey(SandboxWorld.NO_INVOICING_CLIENT, 0));
-        assertThat(session.accountId(kiosk, 1900)).isNotEqualTo(session.accountId(token, 1900));
+        String kiosk = session.calls().accessToken(APP_KEY, SandboxKeys.clientKey(SandboxWorld.NO_INVOICING_CLIENT, 0));
+        assertThat(session.accountId(kiosk, 1900)).isNotEqualTo(session.accountId(session.token(), 1900));
     }
 
     @Test
     void listsProjectsWithIdsDistinctFromTheirCodes() {
-        Response all = calls.get(token, "/v2/Projects");
+        Response all = session.get("/v2/Projects");
         assertThat(all.status()).isEqualTo(200);
         assertThat(all.json().findValuesAsText("Code")).containsExactly("100", "200", "300", "900");
-        JsonNode project = calls.get(token, "/v2/Projects?projectCodes=200").json().get(0);
+        JsonNode project = session.get("/v2/Projects?projectCodes=200").json().get(0);
         assertThat(project.get("Name").asText()).isEqualTo("Uteservering Løkka");
         assertThat(project.get("Id").asLong()).isNotEqualTo(200L);
         assertThat(project.get("IsActive").asBoolean()).isTrue();
 
-        assertThat(calls.get(token, "/v2/Projects?excludeArchivedProject=true").json().findValuesAsText("Code"))
+        assertThat(session.get("/v2/Projects?excludeArchivedProject=true").json().findValuesAsText("Code"))
                 .containsExactly("100", "200", "300");
-        assertThat(calls.get(token, "/v2/Projects?name=løkka").json()).hasSize(1);
-        assertThat(calls.get(token, "/v2/Projects?projectCodes=999").status()).isEqualTo(204);
-        String kiosk = calls.accessToken(APP_KEY, SandboxKeys.clientKey(SandboxWorld.NO_INVOICING_CLIENT, 0));
+        assertThat(session.get("/v2/Projects?name=løkka").json()).hasSize(1);
+        assertThat(session.get("/v2/Projects?projectCodes=999").status()).isEqualTo(204);
+        String kiosk = session.calls().accessToken(APP_KEY, SandboxKeys.clientKey(SandboxWorld.NO_INVOICING_CLIENT, 0));
         assertThat(session.projectId(kiosk, "200")).isNotEqualTo(project.get("Id").asLong());
     }
 
     @Test
     void answersAnEmptyListWith204AndNoBody() {
-        Response none = calls.get(token, "/v2/GeneralLedgerAccounts?accountNos=9999");
+        Response none = session.get("/v2/GeneralLedgerAccounts?accountNos=9999");
         assertThat(none.status()).isEqualTo(204);
         assertThat(none.body()).isEmpty();
-        assertThat(calls.get(token, "/v2/Products?codes=NOSUCH").status()).isEqualTo(204);
+        assertThat(session.get("/v2/Products?codes=NOSUCH").status()).isEqualTo(204);
     }
 
     @Test
     void pagesWithXPaginationSelectsFieldsAndRefusesOData() {
-        Response first = calls.get(token, "/v2/GeneralLedgerAccounts?PageSize=5&PageNumber=1");
+        Response first = session.get("/v2/GeneralLedgerAccounts?PageSize=5&PageNumber=1");
         assertThat(first.json()).hasSize(5);
         String pagination = first.headers().firstValue("X-Pagination").orElseThrow();
         assertThat(pagination).contains("\"currentPage\":1").contains("PageNumber=2");
 
-        Response last = calls.get(token, "/v2/GeneralLedgerAccounts?PageSize=5&PageNumber=4");
+        Response last = session.get("/v2/GeneralLedgerAccounts?PageSize=5&PageNumber=4");
         assertThat(last.headers().firstValue("X-Pagination").orElseThrow()).contains("\"nextPageLink\":null");
 
-        Response fields = calls.get(token, "/v2/Customers?Fields=Id,Number,Name");
+        Response fields = session.get("/v2/Customers?Fields=Id,Number,Name");
         fields.json().forEach(c -> assertThat(c.size()).isEqualTo(3));
 
-        assertThat(calls.get(token, "/v2/Customers?Fields=Id,NoSuchField").status()).isEqualTo(400);
-        assertThat(calls.get(token, "/v2/Customers?PageSize=0").status()).isEqualTo(400);
-        assertThat(calls.get(token, "/v2/Customers?$top=5").status()).isEqualTo(400);
+        assertThat(session.get("/v2/Customers?Fields=Id,NoSuchField").status()).isEqualTo(400);
+        assertThat(session.get("/v2/Customers?PageSize=0").status()).isEqualTo(400);
+        assertThat(session.get("/v2/Customers?$top=5").status()).isEqualTo(400);
     }
 }

@@ -12,9 +12,8 @@ import no.pogobridge.support.IntegrationTest;
 import no.pogobridge.support.PowerOfficeCalls;
 import no.pogobridge.support.PowerOfficeCalls.Response;
 import no.pogobridge.support.SandboxSession;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalServerPort;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Sales orders in the sandbox as PowerOffice completes them: line amounts from the product's VAT rate, and refusals.
@@ -23,28 +22,17 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 @IntegrationTest
 class SandboxSalesOrderTest {
 
-    @LocalServerPort
-    int port;
-
-    SandboxSession session;
-    PowerOfficeCalls calls;
-    String token;
-
-    @BeforeEach
-    void signIn() {
-        session = SandboxSession.signIn(port);
-        calls = session.calls();
-        token = session.token();
-    }
+    @RegisterExtension
+    final SandboxSession session = new SandboxSession();
 
     @Test
     void completesASalesOrderComputingLineAmountsFromTheProductsVatRate() {
-        long customer = session.customerId(token, 10_001);
+        long customer = session.customerId(session.token(), 10_001);
         ObjectNode order = salesOrder(customer, "MAT25", "3", "151.20", "10", "pos:order:1-1001");
         ArrayNode lines = order.withArray("SalesOrderLines");
         lines.addObject().put("LineType", "Normal").put("ProductCode", "MAT15").put("Quantity", 0.333)
                 .put("ProductUnitPrice", 164.35);
-        Response created = calls.post(token, "/v2/SalesOrders/Complete", order.toString());
+        Response created = session.post("/v2/SalesOrders/Complete", order.toString());
         assertThat(created.status()).as(created.body()).isEqualTo(201);
         JsonNode body = created.json();
         // 3 x 151.20 x 0.90 = 408.24, VAT 25% = 102.06; 0.333 x 164.35 = 54.73, VAT 15% = 8.21
@@ -57,20 +45,20 @@ class SandboxSalesOrderTest {
 
     @Test
     void refusesSalesOrdersWithUnknownCustomersOrProductsOrAReusedReference() {
-        long customer = session.customerId(token, 10_001);
-        assertThat(problem(calls.post(token, "/v2/SalesOrders/Complete",
+        long customer = session.customerId(session.token(), 10_001);
+        assertThat(problem(session.post("/v2/SalesOrders/Complete",
                 salesOrder(4_242_424, "MAT25", "1", "10.00", null, "o-1").toString()), 404)).contains("Customer");
-        assertThat(problem(calls.post(token, "/v2/SalesOrders/Complete",
+        assertThat(problem(session.post("/v2/SalesOrders/Complete",
                 salesOrder(customer, "NOSUCH", "1", "10.00", null, "o-2").toString()), 404)).contains("NOSUCH");
 
         ObjectNode noQuantity = salesOrder(customer, "MAT25", "1", "10.00", null, "o-3");
         ((ObjectNode) noQuantity.withArray("SalesOrderLines").get(0)).remove("Quantity");
-        assertThat(problem(calls.post(token, "/v2/SalesOrders/Complete", noQuantity.toString()), 400))
+        assertThat(problem(session.post("/v2/SalesOrders/Complete", noQuantity.toString()), 400))
                 .contains("Quantity");
 
-        assertThat(calls.post(token, "/v2/SalesOrders/Complete",
+        assertThat(session.post("/v2/SalesOrders/Complete",
                 salesOrder(customer, "MAT25", "1", "10.00", null, "o-4").toString()).status()).isEqualTo(201);
-        assertThat(problem(calls.post(token, "/v2/SalesOrders/Complete",
+        assertThat(problem(session.post("/v2/SalesOrders/Complete",
                 salesOrder(customer, "MAT25", "1", "10.00", null, "o-4").toString()), 400)).contains("already in use");
     }
 }

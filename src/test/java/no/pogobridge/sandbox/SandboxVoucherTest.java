@@ -18,8 +18,8 @@ import no.pogobridge.support.IntegrationTest;
 import no.pogobridge.support.PowerOfficeCalls;
 import no.pogobridge.support.PowerOfficeCalls.Response;
 import no.pogobridge.support.SandboxSession;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
@@ -39,21 +39,13 @@ class SandboxVoucherTest {
     @Autowired
     SandboxWorld world;
 
-    SandboxSession session;
-    PowerOfficeCalls calls;
-    String token;
-
-    @BeforeEach
-    void signIn() {
-        session = SandboxSession.signIn(port);
-        calls = session.calls();
-        token = session.token();
-    }
+    @RegisterExtension
+    final SandboxSession session = new SandboxSession();
 
     @Test
     void postsABalancedCashJournalAndReadsItBack() {
         String reference = "pos:1:2026-03-14:r1";
-        Response posted = calls.post(token, "/v2/Vouchers/CashJournals", dailyVoucher(DAY, reference).toString());
+        Response posted = session.post("/v2/Vouchers/CashJournals", dailyVoucher(DAY, reference).toString());
         assertThat(posted.status()).as(posted.body()).isEqualTo(201);
         JsonNode voucher = posted.json();
         assertThat(voucher.get("VoucherNo").asLong()).isPositive();
@@ -61,34 +53,34 @@ class SandboxVoucherTest {
         assertThat(voucher.get("ExternalImportReference").asText()).isEqualTo(reference);
 
         String id = voucher.get("Id").asText();
-        Response read = calls.get(token, "/v2/Vouchers/CashJournals/" + id);
+        Response read = session.get("/v2/Vouchers/CashJournals/" + id);
         assertThat(read.status()).isEqualTo(200);
         assertThat(read.json().get("VoucherNo").asLong()).isEqualTo(voucher.get("VoucherNo").asLong());
         assertThat(read.json().get("VoucherLines")).hasSize(3);
 
-        String otherIntegration = calls.accessToken(SandboxKeys.applicationKey(1),
+        String otherIntegration = session.calls().accessToken(SandboxKeys.applicationKey(1),
                 SandboxKeys.clientKey(SandboxWorld.DEMO_CLIENT, 1));
-        assertThat(calls.get(otherIntegration, "/v2/Vouchers/CashJournals/" + id).status()).isEqualTo(404);
-        assertThat(calls.get(token, "/v2/Vouchers/CashJournals/" + UUID.randomUUID()).status()).isEqualTo(404);
-        assertThat(calls.get(token, "/v2/Vouchers/CashJournals/not-a-uuid").status()).isEqualTo(404);
+        assertThat(session.calls().get(otherIntegration, "/v2/Vouchers/CashJournals/" + id).status()).isEqualTo(404);
+        assertThat(session.get("/v2/Vouchers/CashJournals/" + UUID.randomUUID()).status()).isEqualTo(404);
+        assertThat(session.get("/v2/Vouchers/CashJournals/not-a-uuid").status()).isEqualTo(404);
     }
 
     @Test
     void keepsTheProjectOfEachVoucherLineAndShowsItWhereverTheLineIsShown() throws Exception {
-        long project = session.projectId(token, "200");
+        long project = session.projectId(session.token(), "200");
         ObjectNode post = dailyVoucher(DAY, "with-project");
         ((ObjectNode) post.withArray("VoucherLines").get(1)).put("ProjectId", project);
         ((ObjectNode) post.withArray("VoucherLines").get(2)).put("ProjectId", project);
-        Response posted = calls.post(token, "/v2/Vouchers/CashJournals", post.toString());
+        Response posted = session.post("/v2/Vouchers/CashJournals", post.toString());
         assertThat(posted.status()).as(posted.body()).isEqualTo(201);
         assertThat(posted.json().get("VoucherLines").findValues("ProjectId")).extracting(JsonNode::asText)
                 .containsExactly("null", String.valueOf(project), String.valueOf(project));
 
-        JsonNode read = calls.get(token, "/v2/Vouchers/CashJournals/" + posted.json().get("Id").asText()).json();
+        JsonNode read = session.get("/v2/Vouchers/CashJournals/" + posted.json().get("Id").asText()).json();
         assertThat(read.get("VoucherLines").get(1).get("ProjectId").asLong()).isEqualTo(project);
         assertThat(read.get("VoucherLines").get(0).get("ProjectId").isNull()).isTrue();
 
-        JsonNode rows = calls.get(token, "/v2/AccountTransactions?fromDate=2026-03-14&toDate=2026-03-14").json();
+        JsonNode rows = session.get("/v2/AccountTransactions?fromDate=2026-03-14&toDate=2026-03-14").json();
         assertThat(rows.findValuesAsText("ProjectCode")).containsExactly("null", "200", "200");
 
         HttpResponse<String> admin = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
@@ -104,9 +96,9 @@ class SandboxVoucherTest {
     @Test
     void refusesADuplicateExternalImportReference() {
         String reference = "pos:1:2026-03-14:r1";
-        assertThat(calls.post(token, "/v2/Vouchers/CashJournals", dailyVoucher(DAY, reference).toString()).status())
+        assertThat(session.post("/v2/Vouchers/CashJournals", dailyVoucher(DAY, reference).toString()).status())
                 .isEqualTo(201);
-        Response again = calls.post(token, "/v2/Vouchers/CashJournals", dailyVoucher(DAY, reference).toString());
+        Response again = session.post("/v2/Vouchers/CashJournals", dailyVoucher(DAY, reference).toString());
         assertThat(again.status()).isEqualTo(400);
         assertThat(again.json().get("detail").asText()).contains("ExternalImportReference is already in use");
         assertThat(again.json().get("title").asText()).isEqualTo("Voucher validation error(s)");
@@ -116,27 +108,27 @@ class SandboxVoucherTest {
     void refusesZeroAmountsUnbalancedVouchersAndLongReferences() {
         ObjectNode zero = dailyVoucher(DAY, "zero");
         ((ObjectNode) zero.withArray("VoucherLines").get(0)).put("CurrencyAmount", 0);
-        assertThat(problem(calls.post(token, "/v2/Vouchers/CashJournals", zero.toString()), 400))
+        assertThat(problem(session.post("/v2/Vouchers/CashJournals", zero.toString()), 400))
                 .contains("not 0");
 
         ObjectNode unbalanced = dailyVoucher(DAY, "unbalanced");
         ((ObjectNode) unbalanced.withArray("VoucherLines").get(0)).put("CurrencyAmount", new BigDecimal("6150.01"));
-        assertThat(problem(calls.post(token, "/v2/Vouchers/CashJournals", unbalanced.toString()), 400))
+        assertThat(problem(session.post("/v2/Vouchers/CashJournals", unbalanced.toString()), 400))
                 .contains("not balanced").contains("0.01");
 
         ObjectNode longReference = dailyVoucher(DAY, "x".repeat(51));
-        assertThat(problem(calls.post(token, "/v2/Vouchers/CashJournals", longReference.toString()), 400))
+        assertThat(problem(session.post("/v2/Vouchers/CashJournals", longReference.toString()), 400))
                 .contains("at most 50");
     }
 
     @Test
     void refusesDatesOnOrBeforeTheLockDate() {
         LocalDate lock = world.client(SandboxWorld.DEMO_CLIENT).orElseThrow().lockDate();
-        assertThat(calls.get(token, "/v2/LockDateSettings").json().get("LockDate").asText())
+        assertThat(session.get("/v2/LockDateSettings").json().get("LockDate").asText())
                 .isEqualTo(lock.toString());
-        assertThat(problem(calls.post(token, "/v2/Vouchers/CashJournals", dailyVoucher(lock, "on-lock").toString()),
+        assertThat(problem(session.post("/v2/Vouchers/CashJournals", dailyVoucher(lock, "on-lock").toString()),
                 400)).contains("lock date");
-        assertThat(calls.post(token, "/v2/Vouchers/CashJournals",
+        assertThat(session.post("/v2/Vouchers/CashJournals",
                 dailyVoucher(lock.plusDays(1), "after-lock").toString()).status()).isEqualTo(201);
     }
 
@@ -144,22 +136,22 @@ class SandboxVoucherTest {
     void answers404ForUnknownIdsInsideTheBody() {
         ObjectNode unknownAccount = dailyVoucher(DAY, "a");
         ((ObjectNode) unknownAccount.withArray("VoucherLines").get(0)).put("AccountId", 1900);
-        assertThat(problem(calls.post(token, "/v2/Vouchers/CashJournals", unknownAccount.toString()), 404))
+        assertThat(problem(session.post("/v2/Vouchers/CashJournals", unknownAccount.toString()), 404))
                 .contains("GeneralLedgerAccount with id = 1900");
 
         ObjectNode unknownVat = dailyVoucher(DAY, "b");
         ((ObjectNode) unknownVat.withArray("VoucherLines").get(2)).put("VatId", 3);
-        assertThat(problem(calls.post(token, "/v2/Vouchers/CashJournals", unknownVat.toString()), 404))
+        assertThat(problem(session.post("/v2/Vouchers/CashJournals", unknownVat.toString()), 404))
                 .contains("VatCode with id = 3");
 
         ObjectNode unknownDepartment = dailyVoucher(DAY, "c");
         ((ObjectNode) unknownDepartment.withArray("VoucherLines").get(2)).put("DepartmentId", 10);
-        assertThat(problem(calls.post(token, "/v2/Vouchers/CashJournals", unknownDepartment.toString()), 404))
+        assertThat(problem(session.post("/v2/Vouchers/CashJournals", unknownDepartment.toString()), 404))
                 .contains("Department with id = 10");
 
         ObjectNode unknownProject = dailyVoucher(DAY, "d");
         ((ObjectNode) unknownProject.withArray("VoucherLines").get(2)).put("ProjectId", 200);
-        assertThat(problem(calls.post(token, "/v2/Vouchers/CashJournals", unknownProject.toString()), 404))
+        assertThat(problem(session.post("/v2/Vouchers/CashJournals", unknownProject.toString()), 404))
                 .contains("Project with id = 200");
         assertThat(world.client(SandboxWorld.DEMO_CLIENT).orElseThrow().vouchers()).isEmpty();
     }
@@ -167,29 +159,30 @@ class SandboxVoucherTest {
     @Test
     void refusesAnInactiveAccount() {
         ObjectNode voucher = dailyVoucher(DAY, "inactive");
-        ((ObjectNode) voucher.withArray("VoucherLines").get(2)).put("AccountId", session.accountId(token, 3099));
-        assertThat(problem(calls.post(token, "/v2/Vouchers/CashJournals", voucher.toString()), 400))
+        ((ObjectNode) voucher.withArray("VoucherLines").get(2))
+                .put("AccountId", session.accountId(session.token(), 3099));
+        assertThat(problem(session.post("/v2/Vouchers/CashJournals", voucher.toString()), 400))
                 .contains("not active");
     }
 
     @Test
     void reversesOnceFreesTheReferenceAndShowsBothInAccountTransactions() {
         String reference = "pos:1:2026-03-14:r1";
-        JsonNode original = calls.post(token, "/v2/Vouchers/CashJournals", dailyVoucher(DAY, reference).toString())
+        JsonNode original = session.post("/v2/Vouchers/CashJournals", dailyVoucher(DAY, reference).toString())
                 .json();
         String id = original.get("Id").asText();
 
-        Response reversed = calls.post(token, "/v2/Vouchers/Reverse/" + id, null);
+        Response reversed = session.post("/v2/Vouchers/Reverse/" + id, null);
         assertThat(reversed.status()).isEqualTo(202);
-        assertThat(calls.get(token, "/v2/Vouchers/CashJournals/" + id).json().get("IsReversed").asBoolean())
+        assertThat(session.get("/v2/Vouchers/CashJournals/" + id).json().get("IsReversed").asBoolean())
                 .isTrue();
-        assertThat(problem(calls.post(token, "/v2/Vouchers/Reverse/" + id, null), 409)).contains("already reversed");
-        assertThat(calls.post(token, "/v2/Vouchers/Reverse/" + UUID.randomUUID(), null).status()).isEqualTo(404);
+        assertThat(problem(session.post("/v2/Vouchers/Reverse/" + id, null), 409)).contains("already reversed");
+        assertThat(session.post("/v2/Vouchers/Reverse/" + UUID.randomUUID(), null).status()).isEqualTo(404);
 
-        Response repost = calls.post(token, "/v2/Vouchers/CashJournals", dailyVoucher(DAY, reference).toString());
+        Response repost = session.post("/v2/Vouchers/CashJournals", dailyVoucher(DAY, reference).toString());
         assertThat(repost.status()).as("a reversal frees the reference").isEqualTo(201);
 
-        JsonNode rows = calls.get(token, "/v2/AccountTransactions?fromDate=2026-03-14&toDate=2026-03-14").json();
+        JsonNode rows = session.get("/v2/AccountTransactions?fromDate=2026-03-14&toDate=2026-03-14").json();
         assertThat(rows).hasSize(9);
         BigDecimal sum = BigDecimal.ZERO;
         for (JsonNode row : rows) {
@@ -202,10 +195,10 @@ class SandboxVoucherTest {
 
     @Test
     void accountTransactionsNeedBothDatesAndAnswer204WhenNothingWasPosted() {
-        assertThat(calls.get(token, "/v2/AccountTransactions?toDate=2026-03-14").status()).isEqualTo(400);
-        assertThat(calls.get(token, "/v2/AccountTransactions?fromDate=14.03.2026&toDate=2026-03-14").status())
+        assertThat(session.get("/v2/AccountTransactions?toDate=2026-03-14").status()).isEqualTo(400);
+        assertThat(session.get("/v2/AccountTransactions?fromDate=14.03.2026&toDate=2026-03-14").status())
                 .isEqualTo(400);
-        assertThat(calls.get(token, "/v2/AccountTransactions?fromDate=2026-03-01&toDate=2026-03-31").status())
+        assertThat(session.get("/v2/AccountTransactions?fromDate=2026-03-01&toDate=2026-03-31").status())
                 .isEqualTo(204);
     }
 

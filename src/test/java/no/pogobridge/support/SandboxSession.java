@@ -11,12 +11,16 @@ import java.time.LocalDate;
 import no.pogobridge.sandbox.SandboxKeys;
 import no.pogobridge.sandbox.SandboxWorld;
 import no.pogobridge.support.PowerOfficeCalls.Response;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * A client signed in to the shared server's PowerOffice sandbox as the demo client's first integration, with what
  * its tests look up (ids by account number, VAT code, project code, customer number) and the bodies they post.
+ * Registered with {@code @RegisterExtension} in an {@link IntegrationTest}.
  */
-public final class SandboxSession {
+public final class SandboxSession implements BeforeEachCallback {
 
     public static final String APP_KEY = SandboxKeys.STANDARD_APPLICATION_KEY;
     public static final String CLIENT_KEY = SandboxKeys.clientKey(SandboxWorld.DEMO_CLIENT, 0);
@@ -25,25 +29,34 @@ public final class SandboxSession {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private final PowerOfficeCalls calls;
-    private final String token;
+    private PowerOfficeCalls calls;
+    private String token;
 
-    private SandboxSession(PowerOfficeCalls calls, String token) {
-        this.calls = calls;
-        this.token = token;
-    }
-
-    public static SandboxSession signIn(int port) {
-        PowerOfficeCalls calls = new PowerOfficeCalls(port);
-        return new SandboxSession(calls, calls.accessToken(APP_KEY, CLIENT_KEY));
+    /** Signs in afresh before each test, on the sandbox the shared server's reset has just put back. */
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        calls = new PowerOfficeCalls(SpringExtension.getApplicationContext(context).getBean(SharedServer.class)
+                .port());
+        token = calls.accessToken(APP_KEY, CLIENT_KEY);
     }
 
     public PowerOfficeCalls calls() {
         return calls;
     }
 
+    /** The bearer token of the demo client's first integration. */
     public String token() {
         return token;
+    }
+
+    /** A GET with this session's token. */
+    public Response get(String pathAndQuery) {
+        return calls.get(token, pathAndQuery);
+    }
+
+    /** A POST with this session's token. */
+    public Response post(String path, String json) {
+        return calls.post(token, path, json);
     }
 
     /** A small day: 5000 card, 1150 cash against 5000 food at 25% and 1150 takeaway at 15%. */

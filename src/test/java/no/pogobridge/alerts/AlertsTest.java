@@ -202,7 +202,7 @@ class AlertsTest {
     @Test
     void aFailedCreditOrderIsAlertedOnceAndAgainWhenItsResendFails() throws Exception {
         LocalDate from = lastClosedDay().minusDays(14);
-        server.connect(2, ",\"autoInvoicing\":true,\"invoicingFrom\":\"" + from + "\"");
+        server.connectInvoicing(2, from);
         try {
             // no POS customer is linked to a PowerOffice customer, so every credit order fails
             routes.requestBody("direct:poll-credit-orders", "poll");
@@ -249,7 +249,7 @@ class AlertsTest {
             waitFor("a refused delivery", Duration.ofSeconds(20), () -> REFUSED.get() > 0);
             UP.set(true);
             waitFor("the alert", Duration.ofSeconds(20), () -> !RECEIVED.isEmpty());
-            server.connect(2, ",\"autoInvoicing\":true,\"invoicingFrom\":\"" + lastClosedDay().minusDays(14) + "\"");
+            server.connectInvoicing(2, lastClosedDay().minusDays(14));
             routes.requestBody("direct:poll-credit-orders", "poll");
         } finally {
             app.update("UPDATE department_connection SET auto_export = false, auto_invoicing = false");

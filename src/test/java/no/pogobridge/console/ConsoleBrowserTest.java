@@ -308,7 +308,7 @@ class ConsoleBrowserTest {
 
     private void resendsAFailedCreditOrder(LocalDate lastClosed) {
         LocalDate from = lastClosed.minusDays(10);
-        server.connect(2, ",\"autoInvoicing\":true,\"invoicingFrom\":\"" + from + "\"");
+        server.connectInvoicing(2, from);
         JsonNode powerOfficeCustomers = api.get("/api/poweroffice/customers?department=2").json();
         for (int customer = 2; customer <= 8; customer++) {
             long id = powerOfficeCustomers.get((customer - 1) % powerOfficeCustomers.size()).get("id").asLong();

@@ -54,7 +54,7 @@ class CreditOrderListTest {
         pos = new JdbcTemplate(posDataSource);
         server.mapDemoCatalogue();
         from = DemoPeriod.businessDate(Instant.now()).minusDays(10);
-        server.connect(2, ",\"autoInvoicing\":true,\"invoicingFrom\":\"" + from + "\"");
+        server.connectInvoicing(2, from);
     }
 
     /** The POS's credit orders of department 2, newest first, straight from SQL. */

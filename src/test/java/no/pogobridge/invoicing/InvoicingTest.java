@@ -79,7 +79,7 @@ class InvoicingTest {
         pos = new JdbcTemplate(posDataSource);
         server.mapDemoCatalogue();
         from = DemoPeriod.businessDate(Instant.now()).minusDays(10);
-        server.connect(2, ",\"autoInvoicing\":true,\"invoicingFrom\":\"" + from + "\"");
+        server.connectInvoicing(2, from);
     }
 
     private void poll() {

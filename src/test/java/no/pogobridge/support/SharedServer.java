@@ -2,6 +2,7 @@ package no.pogobridge.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.LocalDate;
 import no.pogobridge.poweroffice.PowerOfficeDirectory;
 import no.pogobridge.sandbox.SandboxFaults;
 import no.pogobridge.sandbox.SandboxRequestLog;
@@ -75,6 +76,11 @@ public class SharedServer {
         faults.clear();
         requests.clear();
         clock.reset();
+    }
+
+    /** Department d connected with automatic invoicing of its credit orders from the given day on. */
+    public void connectInvoicing(int department, LocalDate from) {
+        connect(department, ",\"autoInvoicing\":true,\"invoicingFrom\":\"" + from + "\"");
     }
 
     /**

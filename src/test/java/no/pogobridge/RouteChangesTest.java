@@ -1,7 +1,9 @@
 package no.pogobridge;
 
+import static no.pogobridge.support.DemoSetup.lastClosedDay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -13,7 +15,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
@@ -25,12 +26,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import no.pogobridge.database.DatabaseServers;
-import no.pogobridge.demo.DemoPeriod;
 import no.pogobridge.sandbox.SandboxClient;
 import no.pogobridge.sandbox.SandboxWorld;
-import no.pogobridge.support.DemoSetup;
 import no.pogobridge.support.IntegrationTest;
 import no.pogobridge.support.OperatorCalls;
+import no.pogobridge.support.SharedServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.MethodOrderer;
@@ -92,17 +92,14 @@ class RouteChangesTest {
         }
     }
 
+    @Autowired
+    SharedServer server;
+
     @LocalServerPort
     int port;
 
     @Autowired
-    JdbcTemplate app;
-
-    @Autowired
     SandboxWorld sandbox;
-
-    @Autowired
-    no.pogobridge.poweroffice.PowerOfficeDirectory directory;
 
     @Autowired
     DatabaseServers databases;
@@ -111,15 +108,12 @@ class RouteChangesTest {
 
     @BeforeEach
     void cleanServer() {
-        DemoSetup.clear(app);
-        sandbox.reset();
-        directory.forgetAll();
         archive.received.clear();
         archive.status = 200;
-        api = new OperatorCalls(port);
-        DemoSetup.mapEverything(api);
-        assertThat(DemoSetup.connect(api, 1, "").status()).isEqualTo(200);
-        assertThat(DemoSetup.connect(api, PROJECT_DEPARTMENT, "").status()).isEqualTo(200);
+        api = server.api();
+        server.mapDemoCatalogue();
+        server.connect(1);
+        server.connect(PROJECT_DEPARTMENT);
     }
 
     @Test
@@ -165,8 +159,7 @@ class RouteChangesTest {
         }
 
         List<Archive.Request> copies = archive.awaitAtLeast(4);
-        Thread.sleep(500);   // a copy sent twice would arrive by now
-        assertThat(archive.received).as("(c) each posted journal once").hasSize(4);
+        archive.holdsExactly(4, "(c) each posted journal once");
         List<String> references = new ArrayList<>();
         for (Archive.Request copy : copies) {
             assertThat(copy.method()).isEqualTo("POST");
@@ -191,8 +184,7 @@ class RouteChangesTest {
 
         assertThat(export(PROJECT_DEPARTMENT, first, last).findValuesAsText("outcome"))
                 .containsOnly("ALREADY_POSTED");
-        Thread.sleep(500);
-        assertThat(archive.received).as("a day already posted is not copied again").hasSize(4);
+        archive.holdsExactly(4, "a day already posted is not copied again");
     }
 
     @Test
@@ -226,10 +218,6 @@ class RouteChangesTest {
     }
 
     // ---- helpers ----------------------------------------------------------------------------------------------
-
-    private static LocalDate lastClosedDay() {
-        return DemoPeriod.businessDate(Instant.now()).minusDays(1);
-    }
 
     /** Department of our reference pogo-{department}-{date}-r{revision}. */
     private static int department(String reference) {
@@ -356,13 +344,16 @@ class RouteChangesTest {
         }
 
         /** The wireTap sends on its own thread: wait (at most 10 s) for the copies. */
-        List<Request> awaitAtLeast(int count) throws InterruptedException {
-            long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
-            while (received.size() < count && System.nanoTime() < deadline) {
-                Thread.sleep(50);
-            }
-            assertThat(received).as("copies the archive received").hasSizeGreaterThanOrEqualTo(count);
+        List<Request> awaitAtLeast(int count) {
+            await("copies the archive received").atMost(Duration.ofSeconds(10))
+                    .until(() -> received.size() >= count);
             return List.copyOf(received);
+        }
+
+        /** A copy sent twice would arrive within half a second of the first: the count holds that long. */
+        void holdsExactly(int count, String what) {
+            await(what).during(Duration.ofMillis(500)).atMost(Duration.ofSeconds(2))
+                    .until(() -> received.size() == count);
         }
 
         synchronized void stop() {

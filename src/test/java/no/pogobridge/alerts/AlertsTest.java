@@ -1,6 +1,8 @@
 package no.pogobridge.alerts;
 
+import static no.pogobridge.support.DemoSetup.lastClosedDay;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -10,7 +12,6 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -28,13 +29,13 @@ import no.pogobridge.database.DatabaseServers;
 import no.pogobridge.demo.DemoPeriod;
 import no.pogobridge.sandbox.SandboxFaults;
 import no.pogobridge.sandbox.SandboxWorld;
-import no.pogobridge.support.DemoSetup;
 import no.pogobridge.support.IntegrationTest;
 import no.pogobridge.support.OperatorCalls;
+import no.pogobridge.support.PosChanges;
 import no.pogobridge.support.PrometheusScrape;
+import no.pogobridge.support.SharedServer;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,6 +94,9 @@ class AlertsTest {
         WEBHOOK.stop(0);
     }
 
+    @Autowired
+    SharedServer server;
+
     @LocalServerPort
     int port;
 
@@ -116,28 +120,13 @@ class AlertsTest {
 
     OperatorCalls api;
 
-    /** The server is left as found. */
-    @AfterEach
-    void leaveNoState() {
-        DemoSetup.clear(app);
-    }
-
     @BeforeEach
     void cleanServer() {
-        DemoSetup.clear(app);
-        app.update("DELETE FROM alert");
-        sandbox.reset();
-        directory.forgetAll();
-        faults.clear();
         RECEIVED.clear();
         REFUSED.set(0);
         UP.set(true);
-        api = new OperatorCalls(port);
-        DemoSetup.mapEverything(api);
-    }
-
-    private static LocalDate lastClosedDay() {
-        return DemoPeriod.businessDate(Instant.now()).minusDays(1);
+        api = server.api();
+        server.mapDemoCatalogue();
     }
 
     private void runAutomaticExport() {
@@ -148,46 +137,27 @@ class AlertsTest {
         return RECEIVED.stream().filter(a -> a.get("kind").asText().equals(kind)).toList();
     }
 
-    private static void waitFor(String what, Duration limit, java.util.function.BooleanSupplier condition)
-            throws InterruptedException {
-        Instant deadline = Instant.now().plus(limit);
-        while (!condition.getAsBoolean()) {
-            assertThat(Instant.now()).as("waiting for " + what).isBefore(deadline);
-            Thread.sleep(200);
-        }
+    private static void waitFor(String what, Duration limit, java.util.concurrent.Callable<Boolean> condition) {
+        await(what).atMost(limit).pollInterval(Duration.ofMillis(200)).until(condition);
     }
 
-    /** An order that breaks the POS invariant (lines 189, paid 180): its day is BLOCKED. */
-    private long insertBrokenOrder(LocalDate day) {
-        JdbcTemplate pos = new JdbcTemplate(databases.embeddedAdminDataSource());
-        long orderId = 910_000_001L;
-        Timestamp paidAt = Timestamp.from(DemoPeriod.dayStart(day).plusSeconds(10 * 3600));
-        pos.update("INSERT INTO pos.orders (id, department_id, order_number, status, created_at, paid_at, rounding, "
-                + "updated_at) VALUES (?, 1, 99999911, 'PAID', ?, ?, 0, ?)", orderId, paidAt, paidAt, paidAt);
-        pos.update("INSERT INTO pos.order_lines (id, order_id, product_type_id, vat_code_id, description, quantity, "
-                + "unit_price, discount, amount) VALUES (910000001, ?, 1, 1, 'Dagens', 1, 189, 0, 189)", orderId);
-        pos.update("INSERT INTO pos.payments (id, order_id, payment_type_id, amount, tip, paid_at) VALUES "
-                + "(910000001, ?, 2, 180, 0, ?)", orderId, paidAt);
-        return orderId;
+    /** Alerts are sent on the outbox's own thread: a second sending of any would arrive within three seconds. */
+    private static void staysSo(String what, java.util.concurrent.Callable<Boolean> condition) {
+        await(what).during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(condition);
     }
 
-    private void removeOrder(long orderId) {
-        JdbcTemplate pos = new JdbcTemplate(databases.embeddedAdminDataSource());
-        pos.update("DELETE FROM pos.payments WHERE order_id = ?", orderId);
-        pos.update("DELETE FROM pos.order_lines WHERE order_id = ?", orderId);
-        pos.update("DELETE FROM pos.orders WHERE id = ?", orderId);
-    }
 
     @Test
     void eachBlockedFailedAndLockedDayIsAlertedOnceAndADownWebhookLosesNothing() throws Exception {
         LocalDate locked = lastClosedDay().minusDays(3);
         LocalDate blocked = locked.plusDays(1);
         LocalDate failed = locked.plusDays(2);
-        assertThat(DemoSetup.connect(api, 1, ",\"autoExport\":true,\"exportFrom\":\"" + locked + "\"").status())
-                .isEqualTo(200);
+        server.connect(1, ",\"autoExport\":true,\"exportFrom\":\"" + locked + "\"");
         sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow().setLockDate(locked);
         directory.forgetAll();
-        long brokenOrder = insertBrokenOrder(blocked);
+        // an order that breaks the POS invariant (lines 189, paid 180): its day is BLOCKED
+        PosChanges pos = new PosChanges(databases.embeddedAdminDataSource());
+        pos.add(910_000_001L, 99999911, DemoPeriod.dayStart(blocked).plusSeconds(10 * 3600), "189", "180");
         try {
             UP.set(false);
             faults.inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 1, "Vouchers/CashJournals"));
@@ -206,9 +176,9 @@ class AlertsTest {
             waitFor("the three alerts", Duration.ofSeconds(30), () -> RECEIVED.size() >= 3);
             // the next run meets the same locked and blocked days again (the failed one posts now): no new alerts
             runAutomaticExport();
-            Thread.sleep(3000);
+            staysSo("no alert sent twice", () -> RECEIVED.size() == 3);
         } finally {
-            removeOrder(brokenOrder);
+            pos.undo();
             app.update("UPDATE department_connection SET auto_export = false");
         }
         assertThat(RECEIVED).hasSize(3);
@@ -232,8 +202,7 @@ class AlertsTest {
     @Test
     void aFailedCreditOrderIsAlertedOnceAndAgainWhenItsResendFails() throws Exception {
         LocalDate from = lastClosedDay().minusDays(14);
-        assertThat(DemoSetup.connect(api, 2, ",\"autoInvoicing\":true,\"invoicingFrom\":\"" + from + "\"")
-                .status()).isEqualTo(200);
+        server.connectInvoicing(2, from);
         try {
             // no POS customer is linked to a PowerOffice customer, so every credit order fails
             routes.requestBody("direct:poll-credit-orders", "poll");
@@ -250,7 +219,8 @@ class AlertsTest {
                     .isEqualTo("FAILED");
             waitFor("the resend's alert", Duration.ofSeconds(30),
                     () -> received("INVOICE_FAILED").size() >= failedOrders.size() + 1);
-            Thread.sleep(3000);
+            staysSo("no alert sent twice",
+                    () -> received("INVOICE_FAILED").size() == failedOrders.size() + 1);
 
             List<JsonNode> alerts = received("INVOICE_FAILED");
             assertThat(alerts).hasSize(failedOrders.size() + 1);
@@ -270,8 +240,7 @@ class AlertsTest {
     @Test
     void theDashboardOnlyQueriesMetricsTheServerExposes() throws Exception {
         LocalDate day = lastClosedDay().minusDays(1);
-        assertThat(DemoSetup.connect(api, 1, ",\"autoExport\":true,\"exportFrom\":\"" + day + "\"").status())
-                .isEqualTo(200);
+        server.connect(1, ",\"autoExport\":true,\"exportFrom\":\"" + day + "\"");
         sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow().setLockDate(day);
         directory.forgetAll();
         try {
@@ -280,8 +249,7 @@ class AlertsTest {
             waitFor("a refused delivery", Duration.ofSeconds(20), () -> REFUSED.get() > 0);
             UP.set(true);
             waitFor("the alert", Duration.ofSeconds(20), () -> !RECEIVED.isEmpty());
-            assertThat(DemoSetup.connect(api, 2, ",\"autoInvoicing\":true,\"invoicingFrom\":\""
-                    + lastClosedDay().minusDays(14) + "\"").status()).isEqualTo(200);
+            server.connectInvoicing(2, lastClosedDay().minusDays(14));
             routes.requestBody("direct:poll-credit-orders", "poll");
         } finally {
             app.update("UPDATE department_connection SET auto_export = false, auto_invoicing = false");

@@ -6,12 +6,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import no.pogobridge.demo.DemoPeriod;
 import no.pogobridge.sandbox.SandboxWorld;
-import no.pogobridge.support.DemoSetup;
 import no.pogobridge.support.IntegrationTest;
 import no.pogobridge.support.OperatorCalls;
 import no.pogobridge.support.PrometheusScrape;
+import no.pogobridge.support.SharedServer;
 import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -23,6 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @IntegrationTest
 class AlertsWithoutWebhookTest {
+
+    @Autowired
+    SharedServer server;
 
     @LocalServerPort
     int port;
@@ -42,23 +44,12 @@ class AlertsWithoutWebhookTest {
     @Autowired
     no.pogobridge.database.DatabaseServers databases;
 
-    /** The shared server is left as found: other test classes expect no connections. */
-    @AfterEach
-    void leaveNoState() {
-        DemoSetup.clear(app);
-    }
-
     @Test
     void aLockedDayIsLoggedAndCountedOnce() {
-        DemoSetup.clear(app);
-        app.update("DELETE FROM alert");
-        sandbox.reset();
-        directory.forgetAll();
-        OperatorCalls api = new OperatorCalls(port);
-        DemoSetup.mapEverything(api);
+        OperatorCalls api = server.api();
+        server.mapDemoCatalogue();
         LocalDate day = DemoPeriod.businessDate(Instant.now()).minusDays(2);
-        assertThat(DemoSetup.connect(api, 3, ",\"autoExport\":true,\"exportFrom\":\"" + day + "\"").status())
-                .isEqualTo(200);
+        server.connect(3, ",\"autoExport\":true,\"exportFrom\":\"" + day + "\"");
         sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow().setLockDate(day);
         directory.forgetAll();
         double counted = PrometheusScrape.of(port).sum("pogo_alerts_total", "kind", "DAY_LOCKED");
@@ -92,12 +83,10 @@ class AlertsWithoutWebhookTest {
 
     @Test
     void daysOfTheAutomaticExportThatFailOnTheirWayAreAlertedEachOnce() {
-        app.update("DELETE FROM alert");
-        OperatorCalls api = new OperatorCalls(port);
-        DemoSetup.mapEverything(api);
+        OperatorCalls api = server.api();
+        server.mapDemoCatalogue();
         LocalDate from = DemoPeriod.businessDate(Instant.now()).minusDays(3);
-        assertThat(DemoSetup.connect(api, 1, ",\"autoExport\":true,\"exportFrom\":\"" + from + "\"").status())
-                .isEqualTo(200);
+        server.connect(1, ",\"autoExport\":true,\"exportFrom\":\"" + from + "\"");
         // the POS cannot be read: each day fails inside its route, not with an answer from PowerOffice
         JdbcTemplate admin = new JdbcTemplate(databases.embeddedAdminDataSource());
         admin.execute("ALTER TABLE pos.order_lines RENAME TO order_lines_away");

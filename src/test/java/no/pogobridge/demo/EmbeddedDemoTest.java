@@ -1,10 +1,10 @@
 package no.pogobridge.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -14,7 +14,6 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -105,21 +104,18 @@ class EmbeddedDemoTest {
 
     private List<Matcher> waitForSummaries(Process server, Path log, int departments, Duration limit)
             throws IOException, InterruptedException {
-        Instant deadline = Instant.now().plus(limit);
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(server.isAlive()).as("the server runs (see " + log + ")").isTrue();
-            List<Matcher> found = new ArrayList<>();
-            Matcher m = SUMMARY.matcher(Files.readString(log));
-            while (m.find()) {
-                found.add(SUMMARY.matcher(m.group()));
-            }
-            if (found.size() >= departments) {
-                found.forEach(Matcher::matches);
-                return found;
-            }
-            Thread.sleep(1000);
-        }
-        throw new AssertionError("no summary lines within " + limit + " (see " + log + ")");
+        List<Matcher> found = await("the summary lines (see " + log + ")").atMost(limit)
+                .pollInterval(Duration.ofSeconds(1)).until(() -> {
+                    assertThat(server.isAlive()).as("the server runs (see " + log + ")").isTrue();
+                    List<Matcher> lines = new ArrayList<>();
+                    Matcher m = SUMMARY.matcher(Files.readString(log));
+                    while (m.find()) {
+                        lines.add(SUMMARY.matcher(m.group()));
+                    }
+                    return lines;
+                }, lines -> lines.size() >= departments);
+        found.forEach(Matcher::matches);
+        return found;
     }
 
     /** The routes the operator API's REST verbs lead to (routes/*.camel.yaml). */

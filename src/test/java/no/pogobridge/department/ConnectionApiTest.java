@@ -5,21 +5,20 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import no.pogobridge.sandbox.SandboxKeys;
 import no.pogobridge.sandbox.SandboxWorld;
-import no.pogobridge.support.DemoSetup;
 import no.pogobridge.support.IntegrationTest;
 import no.pogobridge.support.OperatorCalls;
+import no.pogobridge.support.SharedServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** PUT /api/departments/{id}/connection and every refusal docs/interfaces.md lists. */
 @IntegrationTest
 class ConnectionApiTest {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    SharedServer server;
 
     @Autowired
     JdbcTemplate app;
@@ -28,19 +27,13 @@ class ConnectionApiTest {
     SandboxWorld sandbox;
 
     @Autowired
-    no.pogobridge.poweroffice.PowerOfficeDirectory directory;
-
-    @Autowired
     DepartmentConnections connections;
 
     OperatorCalls api;
 
     @BeforeEach
     void clean() {
-        DemoSetup.clear(app);
-        sandbox.reset();
-        directory.forgetAll();
-        api = new OperatorCalls(port);
+        api = server.api();
     }
 
     private OperatorCalls.Reply put(int department, String json) {
@@ -140,7 +133,7 @@ class ConnectionApiTest {
         assertThat(early.status()).isEqualTo(409);
         assertThat(early.detail()).contains("Automatic export stays off").contains("PUT /api/mappings/rounding");
 
-        DemoSetup.mapEverything(api);
+        server.mapDemoCatalogue();
         OperatorCalls.Reply ready = put(1, "{\"clientKey\":\"" + key(0) + "\",\"applicationKeySlot\":0,"
                 + "\"autoExport\":true}");
         assertThat(ready.status()).as(ready.body()).isEqualTo(200);
@@ -149,7 +142,7 @@ class ConnectionApiTest {
 
     @Test
     void guardsAgainstBookingCreditSalesTwice() {
-        DemoSetup.mapEverything(api);
+        server.mapDemoCatalogue();
         api.put("/api/mappings/payment-types/5", "{\"account\":1500,\"transferToAccounting\":true}");
         OperatorCalls.Reply invoicing = put(1, "{\"clientKey\":\"" + key(0) + "\",\"applicationKeySlot\":0,"
                 + "\"autoInvoicing\":true}");
@@ -168,7 +161,7 @@ class ConnectionApiTest {
     @Test
     void theCheckListsWhatStandsInTheWayAndReportsTheLockDate() {
         assertThat(api.get("/api/departments/1/check").json().toString()).contains("not connected");
-        DemoSetup.mapEverything(api);
+        server.mapDemoCatalogue();
         api.put("/api/mappings/product-types/2", "{\"standardAccount\":3099,\"reducedAccount\":3998}");
         assertThat(put(1, "{\"clientKey\":\"" + key(0) + "\",\"applicationKeySlot\":0,\"exportFrom\":\"2025-12-01\"}")
                 .status()).isEqualTo(200);

@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.time.Instant;
 import java.time.LocalDate;
-import no.pogobridge.demo.DemoPeriod;
 import no.pogobridge.sandbox.SandboxWorld;
-import no.pogobridge.support.DemoSetup;
 import no.pogobridge.support.IntegrationTest;
 import no.pogobridge.support.OperatorCalls;
+import no.pogobridge.support.SharedServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.quartz.JobExecutionContext;
@@ -21,24 +19,20 @@ import org.quartz.impl.matchers.KeyMatcher;
 import org.quartz.listeners.JobListenerSupport;
 import org.quartz.Scheduler;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The scheduled export catches up a backlog by itself, oldest first, and a second run posts nothing. */
 @IntegrationTest
 class AutomaticExportTest {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    SharedServer server;
 
     @Autowired
     JdbcTemplate app;
 
     @Autowired
     SandboxWorld sandbox;
-
-    @Autowired
-    no.pogobridge.poweroffice.PowerOfficeDirectory directory;
 
     @Autowired
     Scheduler scheduler;
@@ -51,11 +45,8 @@ class AutomaticExportTest {
 
     @BeforeEach
     void clean() {
-        DemoSetup.clear(app);
-        sandbox.reset();
-        directory.forgetAll();
-        api = new OperatorCalls(port);
-        DemoSetup.mapEverything(api);
+        api = server.api();
+        server.mapDemoCatalogue();
     }
 
     private int postedDays(int department) {
@@ -93,8 +84,7 @@ class AutomaticExportTest {
         LocalDate lastClosed = new JdbcTemplate(pos).queryForObject(
                 "SELECT max(business_date) FROM pos.z_reports WHERE department_id = 3", LocalDate.class);
         LocalDate from = lastClosed.minusDays(14);
-        assertThat(DemoSetup.connect(api, 3, ",\"autoExport\":true,\"exportFrom\":\"" + from + "\"").status())
-                .isEqualTo(200);
+        server.connect(3, ",\"autoExport\":true,\"exportFrom\":\"" + from + "\"");
         try {
             runOnce();
             assertThat(postedDays(3)).isEqualTo(15);
@@ -111,7 +101,7 @@ class AutomaticExportTest {
 
     @Test
     void withoutExportFromItStartsTheDayItWasTurnedOn() throws Exception {
-        assertThat(DemoSetup.connect(api, 3, ",\"autoExport\":true").status()).isEqualTo(200);
+        server.connect(3, ",\"autoExport\":true");
         try {
             runOnce();
             assertThat(postedDays(3)).as("today is not closed yet, and history is the operator's").isZero();

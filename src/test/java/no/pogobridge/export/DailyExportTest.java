@@ -1,5 +1,6 @@
 package no.pogobridge.export;
 
+import static no.pogobridge.support.DemoSetup.lastClosedDay;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
@@ -7,7 +8,6 @@ import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -23,31 +23,28 @@ import no.pogobridge.sandbox.SandboxClient;
 import no.pogobridge.sandbox.SandboxFaults;
 import no.pogobridge.sandbox.SandboxRequestLog;
 import no.pogobridge.sandbox.SandboxWorld;
-import no.pogobridge.support.DemoSetup;
 import no.pogobridge.support.IntegrationTest;
 import no.pogobridge.support.OperatorCalls;
+import no.pogobridge.support.PosChanges;
 import no.pogobridge.support.PowerOfficeContract;
+import no.pogobridge.support.SharedServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The daily export through the real routes, against the demo POS and the sandbox. */
 @IntegrationTest
 class DailyExportTest {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    SharedServer server;
 
     @Autowired
     JdbcTemplate app;
 
     @Autowired
     SandboxWorld sandbox;
-
-    @Autowired
-    no.pogobridge.poweroffice.PowerOfficeDirectory directory;
 
     @Autowired
     SandboxFaults faults;
@@ -71,18 +68,9 @@ class DailyExportTest {
 
     @BeforeEach
     void cleanServer() {
-        DemoSetup.clear(app);
-        sandbox.reset();
-        directory.forgetAll();
-        faults.clear();
-        requests.clear();
-        api = new OperatorCalls(port);
-        DemoSetup.mapEverything(api);
-        assertThat(DemoSetup.connect(api, 1, "").status()).isEqualTo(200);
-    }
-
-    private static LocalDate lastClosedDay() {
-        return DemoPeriod.businessDate(Instant.now()).minusDays(1);
+        api = server.api();
+        server.mapDemoCatalogue();
+        server.connect(1);
     }
 
     private List<SandboxClient.Voucher> posted() {
@@ -216,27 +204,16 @@ class DailyExportTest {
     @Test
     void anOrderThatBreaksThePosInvariantBlocksItsDayNamingTheOrder() {
         LocalDate day = lastClosedDay().minusDays(4);
-        JdbcTemplate pos = new JdbcTemplate(databases.embeddedAdminDataSource());
-        long orderId = 900_000_001L;
-        Instant paidAt = DemoPeriod.dayStart(day).plusSeconds(10 * 3600);
+        PosChanges pos = new PosChanges(databases.embeddedAdminDataSource());
         try {
-            pos.update("INSERT INTO pos.orders (id, department_id, order_number, status, created_at, paid_at, "
-                    + "rounding, updated_at) VALUES (?, 1, 99999901, 'PAID', ?, ?, 0, ?)", orderId,
-                    java.sql.Timestamp.from(paidAt), java.sql.Timestamp.from(paidAt), java.sql.Timestamp.from(paidAt));
-            pos.update("INSERT INTO pos.order_lines (id, order_id, product_type_id, vat_code_id, description, "
-                    + "quantity, unit_price, discount, amount) VALUES (900000001, ?, 1, 1, 'Dagens', 1, 189, 0, 189)",
-                    orderId);
-            pos.update("INSERT INTO pos.payments (id, order_id, payment_type_id, amount, tip, paid_at) VALUES "
-                    + "(900000001, ?, 2, 180, 0, ?)", orderId, java.sql.Timestamp.from(paidAt));
+            pos.add(900_000_001L, 99999901, DemoPeriod.dayStart(day).plusSeconds(10 * 3600), "189", "180");
 
             JsonNode outcome = export(1, day, day).get(0);
             assertThat(outcome.get("outcome").asText()).isEqualTo("BLOCKED");
             assertThat(outcome.get("message").asText()).contains("order 900000001 (receipt 99999901)");
             assertThat(posted()).isEmpty();
         } finally {
-            pos.update("DELETE FROM pos.payments WHERE order_id = ?", orderId);
-            pos.update("DELETE FROM pos.order_lines WHERE order_id = ?", orderId);
-            pos.update("DELETE FROM pos.orders WHERE id = ?", orderId);
+            pos.undo();
         }
     }
 

@@ -20,9 +20,8 @@ import java.util.Map;
 import no.pogobridge.database.DatabaseServers;
 import no.pogobridge.demo.DemoPeriod;
 import no.pogobridge.mapping.SetupReader;
-import no.pogobridge.support.DemoSetup;
 import no.pogobridge.support.IntegrationTest;
-import no.pogobridge.support.OperatorCalls;
+import no.pogobridge.support.SharedServer;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.support.DefaultExchange;
@@ -30,7 +29,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -44,11 +42,8 @@ class DaySumsQueryTest {
 
     private static final long ODD = 930_000_000L;
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    JdbcTemplate app;
+    SharedServer server;
 
     @Autowired
     DatabaseServers databases;
@@ -68,8 +63,7 @@ class DaySumsQueryTest {
 
     @BeforeEach
     void setUp() {
-        DemoSetup.clear(app);
-        DemoSetup.mapEverything(new OperatorCalls(port));
+        server.mapDemoCatalogue();
         pos = new JdbcTemplate(databases.embeddedAdminDataSource());
         posReads = new JdbcTemplate(posDataSource);
     }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,10 +13,11 @@ import no.pogobridge.sandbox.SandboxClient;
 import no.pogobridge.sandbox.SandboxKeys;
 import no.pogobridge.sandbox.SandboxRequestLog;
 import no.pogobridge.sandbox.SandboxWorld;
-import no.pogobridge.support.DemoSetup;
 import no.pogobridge.support.IntegrationTest;
 import no.pogobridge.support.OperatorCalls;
+import no.pogobridge.support.PosChanges;
 import no.pogobridge.support.PowerOfficeTestCalls;
+import no.pogobridge.support.SharedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -31,6 +31,9 @@ class ReplayTest {
 
     private static final long LATE_ORDER = 920_000_001L;
 
+    @Autowired
+    SharedServer server;
+
     @LocalServerPort
     int port;
 
@@ -39,9 +42,6 @@ class ReplayTest {
 
     @Autowired
     SandboxWorld sandbox;
-
-    @Autowired
-    no.pogobridge.poweroffice.PowerOfficeDirectory directory;
 
     @Autowired
     SandboxRequestLog requests;
@@ -53,39 +53,26 @@ class ReplayTest {
     org.apache.camel.ProducerTemplate routes;
 
     OperatorCalls api;
-    JdbcTemplate pos;
+    PosChanges pos;
     LocalDate day;
 
     @BeforeEach
     void setUp() {
-        DemoSetup.clear(app);
-        sandbox.reset();
-        directory.forgetAll();
-        requests.clear();
-        api = new OperatorCalls(port);
-        pos = new JdbcTemplate(databases.embeddedAdminDataSource());
-        DemoSetup.mapEverything(api);
-        assertThat(DemoSetup.connect(api, 1, "").status()).isEqualTo(200);
+        api = server.api();
+        pos = new PosChanges(databases.embeddedAdminDataSource());
+        server.mapDemoCatalogue();
+        server.connect(1);
         day = DemoPeriod.businessDate(Instant.now()).minusDays(12);
     }
 
     @AfterEach
     void removeLateOrder() {
-        pos.update("DELETE FROM pos.payments WHERE order_id = ?", LATE_ORDER);
-        pos.update("DELETE FROM pos.order_lines WHERE order_id = ?", LATE_ORDER);
-        pos.update("DELETE FROM pos.orders WHERE id = ?", LATE_ORDER);
+        pos.undo();
     }
 
     /** A sale of 100.00 (Mat 25 %, card) registered late on the day: the POS figures change after the export. */
     private void lateSale(LocalDate on) {
-        Timestamp paid = Timestamp.from(DemoPeriod.dayStart(on).plusSeconds(8 * 3600));
-        pos.update("INSERT INTO pos.orders (id, department_id, order_number, status, created_at, paid_at, rounding, "
-                + "updated_at) VALUES (?, 1, 92000001, 'PAID', ?, ?, 0, now())", LATE_ORDER, paid, paid);
-        pos.update("INSERT INTO pos.order_lines (id, order_id, product_type_id, vat_code_id, description, quantity, "
-                + "unit_price, discount, amount) VALUES (920000001, ?, 1, 1, 'Dagens rett', 1, 100.00, 0, 100.00)",
-                LATE_ORDER);
-        pos.update("INSERT INTO pos.payments (id, order_id, payment_type_id, amount, tip, paid_at) VALUES "
-                + "(920000001, ?, 2, 100.00, 0, ?)", LATE_ORDER, paid);
+        pos.add(LATE_ORDER, 92000001, DemoPeriod.dayStart(on).plusSeconds(8 * 3600), "100.00", "100.00");
     }
 
     private JsonNode post(String path) {
@@ -226,12 +213,7 @@ class ReplayTest {
         OperatorCalls.Reply accepted = api.post("/api/departments/1/replay?from=" + day.minusDays(9) + "&to=" + day
                 + "&async=true", null);
         assertThat(accepted.status()).isEqualTo(202);
-        String job = accepted.json().get("jobId").asText();
-        JsonNode status = api.get("/api/jobs/" + job).json();
-        for (int i = 0; i < 100 && !status.get("state").asText().equals("DONE"); i++) {
-            Thread.sleep(100);
-            status = api.get("/api/jobs/" + job).json();
-        }
+        JsonNode status = api.finishedJob(accepted);
         assertThat(status.get("state").asText()).isEqualTo("DONE");
         assertThat(status.get("daysDone").asInt()).isEqualTo(10);
         assertThat(status.get("daysTotal").asInt()).isEqualTo(10);

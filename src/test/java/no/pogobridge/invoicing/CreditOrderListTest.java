@@ -13,25 +13,23 @@ import java.util.Map;
 import java.util.Set;
 import javax.sql.DataSource;
 import no.pogobridge.demo.DemoPeriod;
-import no.pogobridge.poweroffice.PowerOfficeDirectory;
 import no.pogobridge.sandbox.SandboxWorld;
-import no.pogobridge.support.DemoSetup;
 import no.pogobridge.support.IntegrationTest;
 import no.pogobridge.support.OperatorCalls;
+import no.pogobridge.support.SharedServer;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The console's lists through the real routes: GET /api/credit-orders and GET /api/customers. */
 @IntegrationTest
 class CreditOrderListTest {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    SharedServer server;
 
     @Autowired
     JdbcTemplate app;
@@ -44,9 +42,6 @@ class CreditOrderListTest {
     SandboxWorld sandbox;
 
     @Autowired
-    PowerOfficeDirectory directory;
-
-    @Autowired
     ProducerTemplate routes;
 
     OperatorCalls api;
@@ -55,16 +50,11 @@ class CreditOrderListTest {
 
     @BeforeEach
     void setUp() {
-        DemoSetup.clear(app);
-        sandbox.reset();
-        directory.forgetAll();
-        api = new OperatorCalls(port);
+        api = server.api();
         pos = new JdbcTemplate(posDataSource);
-        DemoSetup.mapEverything(api);
-        DemoSetup.mapProductCodes(api);
+        server.mapDemoCatalogue();
         from = DemoPeriod.businessDate(Instant.now()).minusDays(10);
-        assertThat(DemoSetup.connect(api, 2, ",\"autoInvoicing\":true,\"invoicingFrom\":\"" + from + "\"").status())
-                .isEqualTo(200);
+        server.connectInvoicing(2, from);
     }
 
     /** The POS's credit orders of department 2, newest first, straight from SQL. */

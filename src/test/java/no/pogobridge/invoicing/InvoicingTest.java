@@ -1,10 +1,12 @@
 package no.pogobridge.invoicing;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -20,22 +22,30 @@ import no.pogobridge.sandbox.SandboxFaults;
 import no.pogobridge.sandbox.SandboxKeys;
 import no.pogobridge.sandbox.SandboxRequestLog;
 import no.pogobridge.sandbox.SandboxWorld;
-import no.pogobridge.support.DemoSetup;
 import no.pogobridge.support.IntegrationTest;
 import no.pogobridge.support.OperatorCalls;
 import no.pogobridge.support.PowerOfficeTestCalls;
 import no.pogobridge.support.PowerOfficeContract;
+import no.pogobridge.support.SharedServer;
 import org.apache.camel.ProducerTemplate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Credit orders to PowerOffice sales orders through the real routes: one attempt each, failures dead-lettered. */
 @IntegrationTest
 class InvoicingTest {
+
+    @Autowired
+    SharedServer server;
+
+    /** How long the sandbox holds a call with a HANG fault before it answers. */
+    @Value("${pogo.sandbox.hang}")
+    Duration hang;
 
     @LocalServerPort
     int port;
@@ -49,9 +59,6 @@ class InvoicingTest {
 
     @Autowired
     SandboxWorld sandbox;
-
-    @Autowired
-    no.pogobridge.poweroffice.PowerOfficeDirectory directory;
 
     @Autowired
     SandboxFaults faults;
@@ -68,19 +75,11 @@ class InvoicingTest {
 
     @BeforeEach
     void setUp() {
-        DemoSetup.clear(app);
-        sandbox.reset();
-        directory.forgetAll();
-        faults.clear();
-        requests.clear();
-        api = new OperatorCalls(port);
+        api = server.api();
         pos = new JdbcTemplate(posDataSource);
-        DemoSetup.mapEverything(api);
-        DemoSetup.mapProductCodes(api);
+        server.mapDemoCatalogue();
         from = DemoPeriod.businessDate(Instant.now()).minusDays(10);
-        OperatorCalls.Reply connected = DemoSetup.connect(api, 2, ",\"autoInvoicing\":true,\"invoicingFrom\":\""
-                + from + "\"");
-        assertThat(connected.status()).as(connected.body()).isEqualTo(200);
+        server.connectInvoicing(2, from);
     }
 
     private void poll() {
@@ -331,11 +330,14 @@ class InvoicingTest {
         app.update("UPDATE invoice_status SET status = 'FAILED' WHERE order_id = ?", third);
         requests.clear();
         faults.inject(new SandboxFaults.Fault(SandboxFaults.Mode.HANG, 1, "SalesOrders"));
+        Instant resent = Instant.now();
         api.post("/api/orders/" + third + "/invoice/resend", null);
         assertThat(status(third)).isEqualTo("FAILED");
         assertThat(api.get("/api/orders/" + third + "/invoice").json().get("message").asText())
                 .contains("did not answer");
-        Thread.sleep(4500); // the sandbox logs the hung call once its late answer is out
+        // the sandbox logs the hung call once its late answer is out; a second send would be logged before it
+        await("the hung call's late answer").atMost(hang.plusSeconds(5)).until(() -> requests.entries().stream()
+                .anyMatch(e -> e.path().equals("/v2/SalesOrders/Complete") && !e.at().isBefore(resent.plus(hang))));
         assertThat(salesOrderRequests()).isEqualTo(1);
     }
 

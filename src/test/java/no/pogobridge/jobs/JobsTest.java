@@ -1,13 +1,11 @@
 package no.pogobridge.jobs;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -19,30 +17,26 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import no.pogobridge.demo.DemoPeriod;
-import no.pogobridge.export.DayRequest;
 import no.pogobridge.export.ExportApi;
-import no.pogobridge.export.ExportOutcome;
 import no.pogobridge.export.ExportPeriod;
-import no.pogobridge.operator.OperatorException;
 import no.pogobridge.sandbox.SandboxClient;
 import no.pogobridge.sandbox.SandboxFaults;
 import no.pogobridge.sandbox.SandboxWorld;
-import no.pogobridge.support.DemoSetup;
 import no.pogobridge.support.IntegrationTest;
 import no.pogobridge.support.OperatorCalls;
+import no.pogobridge.support.SharedServer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** Long periods as background jobs kept in the app database, through the real routes. */
 @IntegrationTest
 class JobsTest {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    SharedServer server;
 
     @Autowired
     JdbcTemplate app;
@@ -65,49 +59,23 @@ class JobsTest {
     @Autowired
     SandboxFaults faults;
 
-    @Autowired
-    no.pogobridge.poweroffice.PowerOfficeDirectory directory;
-
     OperatorCalls api;
     /** The first day of a 40-day period of closed demo days. */
     LocalDate from;
 
     @BeforeEach
     void cleanServer() {
-        app.update("DELETE FROM job");
-        faults.clear();
-        api = new OperatorCalls(port);
-        setUpDemo();
+        server.forgetJobs();
+        api = server.api();
+        server.mapDemoCatalogue();
+        server.connect(1);
         from = DemoPeriod.businessDate(Instant.now()).minusDays(50);
     }
 
-    /** Leaves the shared server as the other test classes expect to find it: nothing connected, no jobs. */
+    /** Leaves no jobs behind for the other test classes (the shared server's reset keeps them). */
     @AfterEach
     void leaveNothingBehind() {
-        faults.clear();
-        DemoSetup.clear(app);
-        app.update("DELETE FROM job");
-    }
-
-    private void setUpDemo() {
-        DemoSetup.clear(app);
-        sandbox.reset();
-        directory.forgetAll();
-        DemoSetup.mapEverything(api);
-        assertThat(DemoSetup.connect(api, 1, "").status()).isEqualTo(200);
-    }
-
-    /** Another server on the same app database: same tables, its own name and its own (empty) memory. */
-    private Jobs otherServer(String name) {
-        return new Jobs(app, json, settings, name);
-    }
-
-    private String accepted(OperatorCalls.Reply reply) {
-        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
-        String id = reply.json().get("jobId").asText();
-        assertThat(reply.json().get("status").asText()).isEqualTo("/api/jobs/" + id);
-        assertThat(reply.raw().headers().firstValue("Location")).hasValue("/api/jobs/" + id);
-        return id;
+        server.forgetJobs();
     }
 
 
@@ -139,8 +107,10 @@ class JobsTest {
         List<SandboxClient.Voucher> postedSynchronously = sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow()
                 .vouchers();
 
-        setUpDemo();   // the same start again: nothing posted, a fresh PowerOffice
-        String id = accepted(api.post("/api/departments/1/exports?from=" + from + "&to=" + to, null));
+        server.reset();   // the same start again: nothing posted, a fresh PowerOffice
+        server.mapDemoCatalogue();
+        server.connect(1);
+        String id = api.acceptedJob(api.post("/api/departments/1/exports?from=" + from + "&to=" + to, null));
         JsonNode job = awaitEnd(id);
 
         assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("DONE");
@@ -170,7 +140,7 @@ class JobsTest {
         assertThat(synchronous).as("31 days are answered at once").hasSize(31);
         synchronous.addAll(synchronous("/api/departments/1/vouchers/preview?from=" + to + "&to=" + to));
 
-        String id = accepted(api.get("/api/departments/1/vouchers/preview?from=" + from + "&to=" + to));
+        String id = api.acceptedJob(api.get("/api/departments/1/vouchers/preview?from=" + from + "&to=" + to));
         JsonNode job = awaitEnd(id);
 
         assertThat(job.get("state").asText()).as(job.toString()).isEqualTo("DONE");
@@ -192,7 +162,7 @@ class JobsTest {
                 + "claimed_by, claimed_at) VALUES (1, ?, 1, 'SENDING', ?, 'crashed-instance', now())", middle,
                 "pogo-1-" + middle + "-r1");
         faults.inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 4, "AccountTransactions"));
-        JsonNode job = awaitEnd(accepted(api.post("/api/departments/1/exports?from=" + from + "&to="
+        JsonNode job = awaitEnd(api.acceptedJob(api.post("/api/departments/1/exports?from=" + from + "&to="
                 + from.plusDays(2) + "&async=true", null)));
         assertThat(job.get("state").asText()).isEqualTo("DONE");
         assertThat(job.get("daysDone").asInt()).isEqualTo(3);
@@ -204,10 +174,10 @@ class JobsTest {
     @Test
     void asyncTrueMakesAShortPeriodAJobForExportReplayAndPreview() throws Exception {
         String period = "?from=" + from + "&to=" + from.plusDays(1) + "&async=true";
-        String preview = accepted(api.get("/api/departments/1/vouchers/preview" + period));
-        String export = accepted(api.post("/api/departments/1/exports" + period, null));
+        String preview = api.acceptedJob(api.get("/api/departments/1/vouchers/preview" + period));
+        String export = api.acceptedJob(api.post("/api/departments/1/exports" + period, null));
         assertThat(awaitEnd(export).get("results").findValuesAsText("outcome")).containsOnly("POSTED");
-        String replay = accepted(api.post("/api/departments/1/replay" + period, null));
+        String replay = api.acceptedJob(api.post("/api/departments/1/replay" + period, null));
         assertThat(awaitEnd(replay).get("results").findValuesAsText("outcome")).containsOnly("UNCHANGED");
         JsonNode previewJob = awaitEnd(preview);
         assertThat(previewJob.get("state").asText()).isEqualTo("DONE");
@@ -217,10 +187,10 @@ class JobsTest {
 
     @Test
     void recentJobsAreListedNewestFirstWithoutTheirResults() throws Exception {
-        String first = accepted(api.get("/api/departments/1/vouchers/preview?from=" + from + "&to=" + from
+        String first = api.acceptedJob(api.get("/api/departments/1/vouchers/preview?from=" + from + "&to=" + from
                 + "&async=true"));
         awaitEnd(first);
-        String second = accepted(api.get("/api/departments/2/vouchers/preview?from=" + from + "&to="
+        String second = api.acceptedJob(api.get("/api/departments/2/vouchers/preview?from=" + from + "&to="
                 + from.plusDays(2) + "&async=true"));
         awaitEnd(second);
 
@@ -238,139 +208,6 @@ class JobsTest {
     }
 
     @Test
-    void everyServerAnswersForEveryJobFromTheDatabase() throws Exception {
-        String id = accepted(api.get("/api/departments/1/vouchers/preview?from=" + from + "&to=" + from.plusDays(2)
-                + "&async=true"));
-        assertThat(awaitEnd(id).get("state").asText()).isEqualTo("DONE");
-        String byAnotherServer = json.writeValueAsString(otherServer("other@host").view(id));
-        assertThat(byAnotherServer).isEqualTo(api.get("/api/jobs/" + id).body());
-
-        // and the other way round: a job another server runs, seen through this server's API
-        Jobs other = otherServer("other@host");
-        String theirs = other.create("replay", new ExportPeriod(3, from, from.plusDays(4)));
-        other.begin(theirs);
-        other.dayDone(theirs, new DayRequest(3, from), ExportOutcome.of(from, no.pogobridge.businessday.DayOutcome.UNCHANGED, null));
-        JsonNode seenHere = api.get("/api/jobs/" + theirs).json();
-        assertThat(seenHere.get("state").asText()).isEqualTo("RUNNING");
-        assertThat(seenHere.get("kind").asText()).isEqualTo("replay");
-        assertThat(seenHere.get("departmentId").asInt()).isEqualTo(3);
-        assertThat(seenHere.get("daysDone").asInt()).isEqualTo(1);
-        assertThat(seenHere.get("daysTotal").asInt()).isEqualTo(5);
-        assertThat(seenHere.get("estimatedSecondsLeft").isNumber()).isTrue();
-        assertThat(seenHere.get("results").findValuesAsText("outcome")).containsExactly("UNCHANGED");
-        other.finish(theirs);
-        assertThat(api.get("/api/jobs/" + theirs).json().get("state").asText()).isEqualTo("DONE");
-    }
-
-    @Test
-    void aJobWhoseServerStoppedHeartBeatingIsInterruptedWithTheDaysItFinished() {
-        Jobs gone = otherServer("4711@gone-host");
-        String id = gone.create("export", new ExportPeriod(1, from, from.plusDays(9)));
-        gone.begin(id);
-        gone.dayDone(id, new DayRequest(1, from.plusDays(1)), ExportOutcome.of(from.plusDays(1), no.pogobridge.businessday.DayOutcome.EMPTY, "b"));
-        gone.dayDone(id, new DayRequest(1, from), ExportOutcome.of(from, no.pogobridge.businessday.DayOutcome.EMPTY, "a"));
-        assertThat(api.get("/api/jobs/" + id).json().get("state").asText()).as("alive a moment ago")
-                .isEqualTo("RUNNING");
-
-        app.update("UPDATE job SET heartbeat_at = ? WHERE id = ?::uuid", Timestamp.from(Instant.now()
-                .minus(settings.staleAfter()).minusSeconds(5)), id);
-        JsonNode job = api.get("/api/jobs/" + id).json();
-
-        assertThat(job.get("state").asText()).isEqualTo("INTERRUPTED");
-        assertThat(job.get("daysDone").asInt()).isEqualTo(2);
-        assertThat(job.get("daysTotal").asInt()).isEqualTo(10);
-        assertThat(job.get("results").findValuesAsText("message")).as("in day order").containsExactly("a", "b");
-        assertThat(job.get("message").asText()).contains("4711@gone-host").contains("2 of 10 days")
-                .contains("ledger").contains("run the period again");
-        assertThat(job.get("finishedAt").asText()).isNotBlank();
-        assertThat(job.get("estimatedSecondsLeft").asLong()).isZero();
-        assertThat(app.queryForObject("SELECT state FROM job WHERE id = ?::uuid", String.class, id))
-                .as("stored so").isEqualTo("INTERRUPTED");
-
-        // should the old server still be working, it stops at its next day and records nothing more
-        assertThatThrownBy(() -> gone.dayDone(id, new DayRequest(1, from.plusDays(2)), ExportOutcome.of(
-                from.plusDays(2), no.pogobridge.businessday.DayOutcome.EMPTY, "c"))).isInstanceOf(JobStoppedException.class);
-        assertThat(api.get("/api/jobs/" + id).json().get("daysDone").asInt()).isEqualTo(2);
-    }
-
-    @Test
-    void aHeartBeatKeepsAJobAliveAndAWaitingJobSaysItWaits() {
-        Jobs alive = otherServer("4712@alive-host");
-        String id = alive.create("preview", new ExportPeriod(1, from, from.plusDays(3)));
-        app.update("UPDATE job SET heartbeat_at = ? WHERE id = ?::uuid", Timestamp.from(Instant.now()
-                .minus(settings.staleAfter()).minusSeconds(5)), id);
-        assertThat(alive.heartbeat()).isEqualTo(1);
-
-        JsonNode job = api.get("/api/jobs/" + id).json();
-        assertThat(job.get("state").asText()).isEqualTo("RUNNING");
-        assertThat(job.get("daysDone").asInt()).isZero();
-        assertThat(job.get("message").asText()).contains("Waiting for a free worker")
-                .contains(String.valueOf(settings.maxRunning()));
-        assertThat(job.get("estimatedSecondsLeft").isNull()).isTrue();
-        assertThat(job.get("results")).isEmpty();
-    }
-
-    @Test
-    void thisServerHeartBeatsTheJobsItRuns() throws Exception {
-        String id = jobs.create("preview", new ExportPeriod(1, from, from));   // recorded, never queued
-        try {
-            Timestamp stale = Timestamp.from(Instant.now().minus(settings.staleAfter()).plusSeconds(2));
-            app.update("UPDATE job SET heartbeat_at = ? WHERE id = ?::uuid", stale, id);
-            long deadline = System.nanoTime() + settings.heartbeatInterval().multipliedBy(3).toNanos();
-            while (System.nanoTime() < deadline && !app.queryForObject(
-                    "SELECT heartbeat_at > ? FROM job WHERE id = ?::uuid", Boolean.class, stale, id)) {
-                Thread.sleep(200);
-            }
-            Thread.sleep(2_000);   // past the moment the old heartbeat would have gone stale
-            assertThat(api.get("/api/jobs/" + id).json().get("state").asText()).isEqualTo("RUNNING");
-        } finally {
-            jobs.finish(id);
-        }
-    }
-
-    @Test
-    void aStoppingServerMarksItsJobsInterrupted() {
-        Jobs stopping = otherServer("4713@stopping-host");
-        String id = stopping.create("export", new ExportPeriod(1, from, from.plusDays(3)));
-        stopping.begin(id);
-        stopping.dayDone(id, new DayRequest(1, from), ExportOutcome.of(from, no.pogobridge.businessday.DayOutcome.EMPTY, null));
-        stopping.interruptOwned();
-        JsonNode job = api.get("/api/jobs/" + id).json();
-        assertThat(job.get("state").asText()).isEqualTo("INTERRUPTED");
-        assertThat(job.get("message").asText()).contains("4713@stopping-host").contains("1 of 4 days");
-        assertThat(stopping.heartbeat()).isZero();
-    }
-
-    @Test
-    void aJobThatCannotBeQueuedIsFailedAndRefusedWith409() {
-        Jobs full = otherServer("4714@full-host");
-        String id = full.create("export", new ExportPeriod(1, from, from.plusDays(40)));
-        assertThatThrownBy(() -> full.notQueued(id, new IllegalStateException("Queue full")))
-                .isInstanceOfSatisfying(OperatorException.class, e -> assertThat(e.status()).isEqualTo(409));
-        JsonNode job = api.get("/api/jobs/" + id).json();
-        assertThat(job.get("state").asText()).isEqualTo("FAILED");
-        assertThat(job.get("message").asText()).contains("Too many jobs are waiting").contains("nothing was done");
-    }
-
-    @Test
-    void finishedJobsAreForgottenAfterTheirTime() {
-        Jobs server = otherServer("4715@host");
-        String old = server.create("preview", new ExportPeriod(1, from, from));
-        server.finish(old);
-        String recent = server.create("preview", new ExportPeriod(1, from, from));
-        server.finish(recent);
-        String running = server.create("preview", new ExportPeriod(1, from, from));
-        app.update("UPDATE job SET created_at = created_at - ?::interval, finished_at = finished_at - ?::interval "
-                + "WHERE id = ?::uuid", settings.keepFor().plusDays(1).toString(), settings.keepFor().plusDays(1)
-                        .toString(), old);
-
-        assertThat(server.forgetOld()).isEqualTo(1);
-        assertThat(api.get("/api/jobs/" + old).status()).isEqualTo(404);
-        assertThat(api.get("/api/jobs/" + recent).status()).isEqualTo(200);
-        assertThat(api.get("/api/jobs/" + running).status()).isEqualTo(200);
-    }
-
-    @Test
     void atMostMaxRunningJobsRunAtOnce() throws Exception {
         int jobs = settings.maxRunning() + 2;
         ExecutorService callers = Executors.newFixedThreadPool(jobs);
@@ -382,7 +219,7 @@ class JobsTest {
         }
         List<String> ids = new ArrayList<>();
         for (Future<OperatorCalls.Reply> reply : replies) {
-            ids.add(accepted(reply.get()));
+            ids.add(api.acceptedJob(reply.get()));
         }
         callers.shutdown();
         for (String id : ids) {

@@ -3,30 +3,24 @@ package no.pogobridge.mapping;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import no.pogobridge.support.DemoSetup;
 import no.pogobridge.support.IntegrationTest;
 import no.pogobridge.support.OperatorCalls;
+import no.pogobridge.support.SharedServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 @IntegrationTest
 class MappingApiTest {
 
-    @LocalServerPort
-    int port;
-
     @Autowired
-    JdbcTemplate app;
+    SharedServer server;
 
     OperatorCalls api;
 
     @BeforeEach
     void clean() {
-        DemoSetup.clear(app);
-        api = new OperatorCalls(port);
+        api = server.api();
     }
 
     @Test
@@ -36,7 +30,7 @@ class MappingApiTest {
         assertThat(empty.get("missing").toString()).contains("Product type 'Mat'").contains("VAT code 'Servering 25%'")
                 .contains("Payment type 'Kreditt'").contains("rounding account");
 
-        DemoSetup.mapEverything(api);
+        server.mapDemoCatalogue();
         JsonNode full = api.get("/api/mappings").json();
         assertThat(full.get("missing")).isEmpty();
         assertThat(full.get("productTypes").get(0).get("standardAccount").asInt()).isEqualTo(3000);

@@ -1,24 +1,22 @@
 package no.pogobridge.monitoring;
 
+import static no.pogobridge.support.DemoSetup.lastClosedDay;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
 import no.pogobridge.database.DatabaseServers;
 import java.util.List;
-import no.pogobridge.demo.DemoPeriod;
 import no.pogobridge.export.DayRequest;
 import no.pogobridge.export.ExportOutcome;
 import no.pogobridge.sandbox.SandboxFaults;
 import no.pogobridge.sandbox.SandboxWorld;
-import no.pogobridge.support.DemoSetup;
 import no.pogobridge.support.IntegrationTest;
 import no.pogobridge.support.MovableClock;
 import no.pogobridge.support.OperatorCalls;
 import no.pogobridge.support.PrometheusScrape;
+import no.pogobridge.support.SharedServer;
 import org.apache.camel.ProducerTemplate;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +29,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 @IntegrationTest
 class BusinessMetricsTest {
+
+    @Autowired
+    SharedServer server;
 
     @LocalServerPort
     int port;
@@ -45,9 +46,6 @@ class BusinessMetricsTest {
     SandboxFaults faults;
 
     @Autowired
-    no.pogobridge.poweroffice.PowerOfficeDirectory directory;
-
-    @Autowired
     MovableClock clock;
 
     @Autowired
@@ -60,25 +58,9 @@ class BusinessMetricsTest {
 
     @BeforeEach
     void cleanServer() {
-        DemoSetup.clear(app);
-        sandbox.reset();
-        directory.forgetAll();
-        faults.clear();
-        clock.reset();
-        api = new OperatorCalls(port);
-        DemoSetup.mapEverything(api);
-        assertThat(DemoSetup.connect(api, 1, "").status()).isEqualTo(200);
-    }
-
-    @AfterEach
-    void leaveNoState() {
-        clock.reset();
-        faults.clear();
-        DemoSetup.clear(app);
-    }
-
-    private static LocalDate lastClosedDay() {
-        return DemoPeriod.businessDate(Instant.now()).minusDays(1);
+        api = server.api();
+        server.mapDemoCatalogue();
+        server.connect(1);
     }
 
     private String export(LocalDate day) {
@@ -130,7 +112,7 @@ class BusinessMetricsTest {
         assertThat(export(lastClosedDay().minusDays(2))).isEqualTo("BLOCKED");
         assertThat(vouchers("BLOCKED")).isEqualTo(blocked + 1);
 
-        DemoSetup.mapEverything(api);
+        server.mapDemoCatalogue();
         faults.inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 1, "Vouchers/CashJournals"));
         assertThat(export(lastClosedDay().minusDays(5))).isEqualTo("FAILED");
         assertThat(vouchers("FAILED")).isEqualTo(failed + 1);

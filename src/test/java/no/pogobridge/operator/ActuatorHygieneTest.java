@@ -80,7 +80,7 @@ class ActuatorHygieneTest {
         try {
             int port = ((WebServerApplicationContext) server).getWebServer().getPort();
             OperatorCalls api = new OperatorCalls(port);
-            DemoSetup.mapEverything(api);
+            DemoSetup.mapDemoCatalogue(api);
             assertThat(DemoSetup.connect(api, 1, "").status()).isEqualTo(200);
             LocalDate day = DemoPeriod.businessDate(Instant.now()).minusDays(2);
             assertThat(api.post("/api/departments/1/exports?from=" + day + "&to=" + day, null).json().get(0)

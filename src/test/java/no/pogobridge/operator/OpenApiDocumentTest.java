@@ -23,10 +23,9 @@ import java.util.TreeSet;
 import no.pogobridge.demo.DemoPeriod;
 import no.pogobridge.invoicing.InvoiceLedger;
 import no.pogobridge.sandbox.SandboxWorld;
-import no.pogobridge.support.DemoSetup;
 import no.pogobridge.support.IntegrationTest;
 import no.pogobridge.support.OperatorCalls;
-import org.junit.jupiter.api.AfterEach;
+import no.pogobridge.support.SharedServer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +43,9 @@ class OpenApiDocumentTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    @Autowired
+    SharedServer server;
+
     @LocalServerPort
     int port;
 
@@ -52,9 +54,6 @@ class OpenApiDocumentTest {
 
     @Autowired
     SandboxWorld sandbox;
-
-    @Autowired
-    no.pogobridge.poweroffice.PowerOfficeDirectory directory;
 
     @Autowired
     @Qualifier("posDataSource")
@@ -67,25 +66,11 @@ class OpenApiDocumentTest {
     private record Call(String operationId, String method, String path, String body, int status) {
     }
 
-    /** The shared server is left as found: other test classes expect no connections. */
-    @AfterEach
-    void leaveNoState() {
-        DemoSetup.clear(app);
-    }
-
     @BeforeEach
     void setUp() {
-        DemoSetup.clear(app);
-        sandbox.reset();
-        directory.forgetAll();
-        api = new OperatorCalls(port);
-        DemoSetup.mapEverything(api);
-        // product codes, so a credit order can be invoiced
-        api.put("/api/mappings/product-types/2", "{\"standardAccount\":3010,\"reducedAccount\":3010,"
-                + "\"standardProductCode\":\"OL25\",\"reducedProductCode\":\"OL25\"}");
-        api.put("/api/mappings/product-types/4", "{\"standardAccount\":3030,\"reducedAccount\":3031,"
-                + "\"standardProductCode\":\"MINERAL25\",\"reducedProductCode\":\"MINERAL15\"}");
-        assertThat(DemoSetup.connect(api, 1, "").status()).isEqualTo(200);
+        api = server.api();
+        server.mapDemoCatalogue(); // with product codes, so a credit order can be invoiced
+        server.connect(1);
     }
 
     private HttpResponse<String> fetchDocument() throws Exception {

@@ -157,7 +157,7 @@ class PowerOfficeQuotaTest {
     void aChangedPaceTakesEffectWhenAnInstanceStartsWithIt() throws Exception {
         PowerOfficeQuota slow = new PowerOfficeQuota(instancePool("slow"), key, 1);
         slow.acquire();
-        Thread.sleep(20);
+        Thread.sleep(20);   // the subject: a restart comes later than the slow instance's last call, not with it
         // restarted with a faster pace: its shape replaces the stored one, for the instance still running too
         PowerOfficeQuota fast = new PowerOfficeQuota(instancePool("fast"), key, 20);
         fast.acquire();

@@ -11,16 +11,15 @@ import no.pogobridge.demo.DemoPeriod;
 import no.pogobridge.department.DepartmentConnections;
 import no.pogobridge.sandbox.SandboxKeys;
 import no.pogobridge.sandbox.SandboxWorld;
-import no.pogobridge.support.DemoSetup;
 import no.pogobridge.support.IntegrationTest;
 import no.pogobridge.support.OperatorCalls;
+import no.pogobridge.support.SharedServer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -31,8 +30,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 @ExtendWith(OutputCaptureExtension.class)
 class SecretsAtRestTest {
 
-    @LocalServerPort
-    int port;
+    @Autowired
+    SharedServer server;
 
     @Autowired
     JdbcTemplate app;
@@ -41,22 +40,15 @@ class SecretsAtRestTest {
     SandboxWorld sandbox;
 
     @Autowired
-    no.pogobridge.poweroffice.PowerOfficeDirectory directory;
-
-    @Autowired
     DepartmentConnections connections;
 
     @Test
     void noClientKeyIsInADumpOfTheAppSchemaNorInTheLog(CapturedOutput output) {
-        DemoSetup.clear(app);
-        sandbox.reset();
-        directory.forgetAll();
-        OperatorCalls api = new OperatorCalls(port);
-        DemoSetup.mapEverything(api);
+        OperatorCalls api = server.api();
+        server.mapDemoCatalogue();
         List<String> clientKeys = new ArrayList<>();
         for (int department = 1; department <= 3; department++) {
-            OperatorCalls.Reply reply = DemoSetup.connect(api, department, ",\"autoInvoicing\":false");
-            assertThat(reply.status()).as(reply.body()).isEqualTo(200);
+            server.connect(department, ",\"autoInvoicing\":false");
             clientKeys.add(SandboxKeys.clientKey(SandboxWorld.DEMO_CLIENT, department - 1));
         }
         // refusals log and answer around the key too: another department's key, a key of the wrong slot
@@ -102,23 +94,16 @@ class SecretsAtRestTest {
 
     @Test
     void aClientKeyUnderAnotherKeyIsAnErrorNamingTheDepartmentNeverTheKey() {
-        DemoSetup.clear(app);
-        sandbox.reset();
-        directory.forgetAll();
-        OperatorCalls api = new OperatorCalls(port);
-        assertThat(DemoSetup.connect(api, 2, "").status()).isEqualTo(200);
+        OperatorCalls api = server.api();
+        server.connect(2);
         String clientKey = SandboxKeys.clientKey(SandboxWorld.DEMO_CLIENT, 1);
         SecretsKey other = SecretsKey.generate();
         app.update("UPDATE department_connection SET client_key = ? WHERE department_id = 2",
                 new SecretsCipher(other, null).encrypt(clientKey));
-        try {
-            OperatorCalls.Reply listing = api.get("/api/departments");
-            assertThat(listing.status()).isEqualTo(500);
-            assertThat(listing.detail()).contains("The client key of department 2")
-                    .contains("encrypted under key " + other.id()).contains("SECRETS_KEY")
-                    .doesNotContain(clientKey).doesNotContain(clientKey.substring(24));
-        } finally {
-            DemoSetup.clear(app);
-        }
+        OperatorCalls.Reply listing = api.get("/api/departments");
+        assertThat(listing.status()).isEqualTo(500);
+        assertThat(listing.detail()).contains("The client key of department 2")
+                .contains("encrypted under key " + other.id()).contains("SECRETS_KEY")
+                .doesNotContain(clientKey).doesNotContain(clientKey.substring(24));
     }
 }

@@ -16,12 +16,11 @@ import java.util.function.UnaryOperator;
 import no.pogobridge.sandbox.SandboxKeys;
 import no.pogobridge.sandbox.SandboxRequestLog;
 import no.pogobridge.sandbox.SandboxWorld;
-import no.pogobridge.support.DemoSetup;
 import no.pogobridge.support.IntegrationTest;
 import no.pogobridge.support.OperatorCalls;
 import no.pogobridge.support.RawHttp;
+import no.pogobridge.support.SharedServer;
 import no.pogobridge.support.TestIdentityProvider;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -61,6 +60,9 @@ class EdgeSecurityTest {
                     p.indexOf('/', 1)).toUpperCase())),
             new Spelling("plain", p -> p));
 
+    @Autowired
+    SharedServer server;
+
     @LocalServerPort
     int port;
 
@@ -78,18 +80,10 @@ class EdgeSecurityTest {
 
     @BeforeEach
     void mapAndConnect() {
-        DemoSetup.clear(app);
-        sandbox.reset();
-        api = new OperatorCalls(port);
-        DemoSetup.mapEverything(api);
-        assertThat(DemoSetup.connect(api, 1, "").status()).isEqualTo(200);
-        sandboxRequests.clear();
-    }
-
-    @AfterEach
-    void leaveTheServerAsFound() {
-        DemoSetup.clear(app);
-        sandbox.reset();
+        api = server.api();
+        server.mapDemoCatalogue();
+        server.connect(1);
+        sandboxRequests.clear(); // only what the test's own requests make reach PowerOffice counts
     }
 
     @Test

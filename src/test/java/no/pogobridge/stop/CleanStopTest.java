@@ -74,7 +74,7 @@ class CleanStopTest {
                 LocalDate first = LocalDate.parse(period.group(1));
                 LocalDate last = LocalDate.parse(period.group(2));
                 OperatorCalls api = new OperatorCalls(server.port());
-                DemoSetup.mapEverything(api);
+                DemoSetup.mapDemoCatalogue(api);
                 assertThat(DemoSetup.connect(api, 1, "").status()).isEqualTo(200);
 
                 // the job takes all but the last 31 closed days, the synchronous call those

@@ -7,6 +7,7 @@ import java.lang.annotation.Target;
 import org.apache.camel.test.spring.junit5.CamelSpringBootTest;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ContextConfiguration;
 
@@ -14,7 +15,8 @@ import org.springframework.test.context.ContextConfiguration;
  * The whole server as it runs: embedded PostgreSQL with demo POS data (started by the test itself), the real
  * routes from routes/, the sandbox on a random port. One shared context, so the database starts once per run.
  * The operator token, a viewer token and JWTs of a test identity provider are accepted. The demo period is kept
- * short (still covering both daylight-saving changes) to keep start-up fast.
+ * short (still covering both daylight-saving changes) to keep start-up fast. Around every test the server is reset
+ * ({@link SharedServer.Reset}); a test arranges what it needs through {@link SharedServer}.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
@@ -29,7 +31,8 @@ import org.springframework.test.context.ContextConfiguration;
     "pogo.demo.auto-setup=false",
     "logging.level.org.apache.camel.test.spring.junit5=WARN",
 })
-@Import(TestClockConfiguration.class)
+@Import({TestClockConfiguration.class, SharedServer.class})
+@ExtendWith(SharedServer.Reset.class) // every test starts on, and leaves, a clean shared server
 @ContextConfiguration(initializers = TestIdentityProvider.class) // JWTs of a site's identity provider accepted too
 @AutoConfigureObservability(tracing = false) // /actuator/prometheus as in production (tests switch exporters off)
 public @interface IntegrationTest {

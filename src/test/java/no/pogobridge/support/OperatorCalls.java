@@ -1,5 +1,8 @@
 package no.pogobridge.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
@@ -47,6 +50,15 @@ public final class OperatorCalls {
         return send("POST", path, json);
     }
 
+    /** The id of the job the server answered 202 for, with its status path in the body and in Location. */
+    public String acceptedJob(Reply reply) {
+        assertThat(reply.status()).as(reply.body()).isEqualTo(202);
+        String id = reply.json().get("jobId").asText();
+        assertThat(reply.json().get("status").asText()).isEqualTo("/api/jobs/" + id);
+        assertThat(reply.raw().headers().firstValue("Location")).hasValue("/api/jobs/" + id);
+        return id;
+    }
+
     /**
      * Follows a job the server answered 202 for (a period of more than 31 days, or ?async=true) until it ends, and
      * answers its final GET /api/jobs/{id}.
@@ -60,18 +72,8 @@ public final class OperatorCalls {
 
     /** Polls a job (its status path, /api/jobs/{id}) until it is no longer RUNNING, for at most five minutes. */
     public JsonNode jobWhenEnded(String status) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        JsonNode job = get(status).json();
-        while (job.path("state").asText().equals("RUNNING") && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            job = get(status).json();
-        }
-        return job;
+        return await("job " + status + " ended").atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(100))
+                .until(() -> get(status).json(), job -> !job.path("state").asText().equals("RUNNING"));
     }
 
     public Reply send(String method, String path, String json) {

@@ -1,6 +1,7 @@
 package no.pogobridge.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -84,18 +85,10 @@ public final class PowerOfficeTestCalls {
      * and sent again. The server under test shares the subscription's 10 a second with the test's own calls.
      */
     public Response postPatiently(String token, String path, String json) {
-        for (int attempt = 1; ; attempt++) {
-            Response response = post(token, path, json);
-            if (response.status() != 429 || attempt == 5) {
-                return response;
-            }
-            try {
-                Thread.sleep(1000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
+        // the gateway's Retry-After is one second: a refused post is sent again a second later, for about five seconds
+        return await(path + " accepted by the gateway").atMost(Duration.ofSeconds(6))
+                .pollDelay(Duration.ZERO).pollInterval(Duration.ofSeconds(1))
+                .until(() -> post(token, path, json), response -> response.status() != 429);
     }
 
     public Response post(String token, String path, String json) {

@@ -108,12 +108,15 @@ class SandboxGatewayTest {
 
     @Test
     void throttlesASubscriptionAboveTenRequestsASecond() throws Exception {
-        // the sandbox counts calls per whole second; the burst starts in a second of its own, with none spent
+        // the sandbox counts calls per whole second of its limiter; the burst starts in a second of its own (the
+        // sleep is the subject: a rest the limiter must see), and may end in a later one on a loaded machine: at
+        // most ten calls of each second the burst touched may pass, and so a burst of 40 is throttled
         Thread.sleep(1100);
-        ExecutorService pool = Executors.newFixedThreadPool(15);
+        ExecutorService pool = Executors.newFixedThreadPool(20);
         try {
+            long started = System.nanoTime();
             List<Future<Response>> burst = new ArrayList<>();
-            for (int i = 0; i < 15; i++) {
+            for (int i = 0; i < 40; i++) {
                 burst.add(pool.submit(() -> session.calls().getUnpaced(session.token(), "/v2/LockDateSettings")));
             }
             List<Response> throttled = new ArrayList<>();
@@ -126,15 +129,17 @@ class SandboxGatewayTest {
                     ok++;
                 }
             }
-            assertThat(ok).isLessThanOrEqualTo(10);
+            long secondsTouched = Duration.ofNanos(System.nanoTime() - started).toSeconds() + 2;
+            assertThat(ok).isLessThanOrEqualTo((int) (10 * secondsTouched));
             assertThat(throttled).isNotEmpty();
             assertThat(throttled.get(0).json().get("statusCode").asText()).isEqualTo("429");
             assertThat(throttled.get(0).headers().firstValue("Retry-After")).contains("1");
         } finally {
             pool.shutdown();
+            // whatever the outcome, the next test starts with the subscription served again
+            await("served again in a next second").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(200))
+                    .until(() -> session.calls().getUnpaced(session.token(), "/v2/LockDateSettings").status() == 200);
         }
-        await("served again in the next second").atMost(Duration.ofSeconds(3)).pollInterval(Duration.ofMillis(200))
-                .until(() -> session.calls().getUnpaced(session.token(), "/v2/LockDateSettings").status() == 200);
     }
 
     @Test

@@ -99,9 +99,6 @@ class RouteChangesTest {
     int port;
 
     @Autowired
-    SandboxWorld sandbox;
-
-    @Autowired
     DatabaseServers databases;
 
     OperatorCalls api;
@@ -137,7 +134,7 @@ class RouteChangesTest {
         }
         List<SandboxClient.Voucher> vouchers = posted();
         assertThat(vouchers).hasSize(4);
-        long project = sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow().projectByCode(PROJECT_CODE)
+        long project = server.sandbox().client(SandboxWorld.DEMO_CLIENT).orElseThrow().projectByCode(PROJECT_CODE)
                 .orElseThrow().id();
         JdbcTemplate pos = new JdbcTemplate(databases.embeddedAdminDataSource());
         Pattern sale = Pattern.compile("Omsetning [A-ZÆØÅ][a-zæøå]+ (25|15|0) % mva");
@@ -225,7 +222,7 @@ class RouteChangesTest {
     }
 
     private List<SandboxClient.Voucher> posted() {
-        return sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow().vouchers();
+        return server.sandbox().client(SandboxWorld.DEMO_CLIENT).orElseThrow().vouchers();
     }
 
     private JsonNode export(int department, LocalDate from, LocalDate to) {

@@ -101,15 +101,6 @@ class AlertsTest {
     int port;
 
     @Autowired
-    JdbcTemplate app;
-
-    @Autowired
-    SandboxWorld sandbox;
-
-    @Autowired
-    SandboxFaults faults;
-
-    @Autowired
     no.pogobridge.poweroffice.PowerOfficeDirectory directory;
 
     @Autowired
@@ -146,30 +137,29 @@ class AlertsTest {
         await(what).during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(condition);
     }
 
-
     @Test
     void eachBlockedFailedAndLockedDayIsAlertedOnceAndADownWebhookLosesNothing() throws Exception {
         LocalDate locked = lastClosedDay().minusDays(3);
         LocalDate blocked = locked.plusDays(1);
         LocalDate failed = locked.plusDays(2);
         server.connect(1, ",\"autoExport\":true,\"exportFrom\":\"" + locked + "\"");
-        sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow().setLockDate(locked);
+        server.sandbox().client(SandboxWorld.DEMO_CLIENT).orElseThrow().setLockDate(locked);
         directory.forgetAll();
         // an order that breaks the POS invariant (lines 189, paid 180): its day is BLOCKED
         PosChanges pos = new PosChanges(databases.embeddedAdminDataSource());
         pos.add(910_000_001L, 99999911, DemoPeriod.dayStart(blocked).plusSeconds(10 * 3600), "189", "180");
         try {
             UP.set(false);
-            faults.inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 1, "Vouchers/CashJournals"));
+            server.faults().inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 1, "Vouchers/CashJournals"));
             runAutomaticExport();
-            assertThat(app.queryForList("SELECT business_date FROM export_ledger WHERE department_id = 1 AND "
+            assertThat(server.app().queryForList("SELECT business_date FROM export_ledger WHERE department_id = 1 AND "
                     + "status = 'POSTED'", LocalDate.class)).as("the webhook being down fails no day")
                     .containsExactly(lastClosedDay());
 
-            waitFor("every alert refused twice", Duration.ofSeconds(30), () -> app.queryForObject(
+            waitFor("every alert refused twice", Duration.ofSeconds(30), () -> server.app().queryForObject(
                     "SELECT count(*) FROM alert WHERE attempts >= 2", Integer.class) == 3);
             assertThat(RECEIVED).isEmpty();
-            assertThat(app.queryForList("SELECT DISTINCT last_error FROM alert", String.class))
+            assertThat(server.app().queryForList("SELECT DISTINCT last_error FROM alert", String.class))
                     .containsExactly("the webhook answered 503 Service Unavailable");
 
             UP.set(true);
@@ -179,7 +169,7 @@ class AlertsTest {
             staysSo("no alert sent twice", () -> RECEIVED.size() == 3);
         } finally {
             pos.undo();
-            app.update("UPDATE department_connection SET auto_export = false");
+            server.app().update("UPDATE department_connection SET auto_export = false");
         }
         assertThat(RECEIVED).hasSize(3);
         JsonNode lockedAlert = received("DAY_LOCKED").get(0);
@@ -196,7 +186,8 @@ class AlertsTest {
         });
         assertThat(received("DAY_FAILED")).singleElement()
                 .satisfies(a -> assertThat(a.get("businessDate").asText()).isEqualTo(failed.toString()));
-        assertThat(app.queryForList("SELECT DISTINCT status FROM alert", String.class)).containsExactly("SENT");
+        assertThat(server.app()
+                .queryForList("SELECT DISTINCT status FROM alert", String.class)).containsExactly("SENT");
     }
 
     @Test
@@ -206,7 +197,8 @@ class AlertsTest {
         try {
             // no POS customer is linked to a PowerOffice customer, so every credit order fails
             routes.requestBody("direct:poll-credit-orders", "poll");
-            List<Long> failedOrders = app.queryForList("SELECT order_id FROM invoice_status WHERE status = 'FAILED' "
+            List<Long> failedOrders = server.app()
+                    .queryForList("SELECT order_id FROM invoice_status WHERE status = 'FAILED' "
                     + "ORDER BY order_id", Long.class);
             assertThat(failedOrders).as("the demo has credit orders in two weeks").isNotEmpty();
             waitFor("one alert per failed order", Duration.ofSeconds(30),
@@ -233,7 +225,7 @@ class AlertsTest {
                 assertThat(a.get("message").asText()).contains("not linked");
             });
         } finally {
-            app.update("UPDATE department_connection SET auto_invoicing = false");
+            server.app().update("UPDATE department_connection SET auto_invoicing = false");
         }
     }
 
@@ -241,7 +233,7 @@ class AlertsTest {
     void theDashboardOnlyQueriesMetricsTheServerExposes() throws Exception {
         LocalDate day = lastClosedDay().minusDays(1);
         server.connect(1, ",\"autoExport\":true,\"exportFrom\":\"" + day + "\"");
-        sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow().setLockDate(day);
+        server.sandbox().client(SandboxWorld.DEMO_CLIENT).orElseThrow().setLockDate(day);
         directory.forgetAll();
         try {
             UP.set(false);
@@ -252,7 +244,7 @@ class AlertsTest {
             server.connectInvoicing(2, lastClosedDay().minusDays(14));
             routes.requestBody("direct:poll-credit-orders", "poll");
         } finally {
-            app.update("UPDATE department_connection SET auto_export = false, auto_invoicing = false");
+            server.app().update("UPDATE department_connection SET auto_export = false, auto_invoicing = false");
         }
         String dashboard = Files.readString(Path.of("docker/grafana/dashboards/pogo-bridge.json"));
         Set<String> queried = new TreeSet<>();

@@ -30,12 +30,6 @@ class AlertsWithoutWebhookTest {
     int port;
 
     @Autowired
-    JdbcTemplate app;
-
-    @Autowired
-    SandboxWorld sandbox;
-
-    @Autowired
     no.pogobridge.poweroffice.PowerOfficeDirectory directory;
 
     @Autowired
@@ -50,35 +44,37 @@ class AlertsWithoutWebhookTest {
         server.mapDemoCatalogue();
         LocalDate day = DemoPeriod.businessDate(Instant.now()).minusDays(2);
         server.connect(3, ",\"autoExport\":true,\"exportFrom\":\"" + day + "\"");
-        sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow().setLockDate(day);
+        server.sandbox().client(SandboxWorld.DEMO_CLIENT).orElseThrow().setLockDate(day);
         directory.forgetAll();
         double counted = PrometheusScrape.of(port).sum("pogo_alerts_total", "kind", "DAY_LOCKED");
         try {
             routes.requestBody("direct:automatic-export-run", (Object) null);
             routes.requestBody("direct:automatic-export-run", (Object) null);
         } finally {
-            app.update("UPDATE department_connection SET auto_export = false");
+            server.app().update("UPDATE department_connection SET auto_export = false");
         }
-        assertThat(app.queryForList("SELECT status FROM alert WHERE kind = 'DAY_LOCKED'", String.class))
+        assertThat(server.app().queryForList("SELECT status FROM alert WHERE kind = 'DAY_LOCKED'", String.class))
                 .containsExactly("LOGGED");
         assertThat(PrometheusScrape.of(port).sum("pogo_alerts_total", "kind", "DAY_LOCKED")).isEqualTo(counted + 1);
     }
 
     @Test
     void aCreditOrderTheCrashRecoveryMarksFailedIsAlertedToo() {
-        app.update("DELETE FROM alert");
-        app.update("DELETE FROM invoice_status");
+        server.app().update("DELETE FROM alert");
+        server.app().update("DELETE FROM invoice_status");
         // an instance died while sending this order ten minutes ago: it may have reached PowerOffice
-        app.update("INSERT INTO invoice_status (order_id, department_id, status, external_reference, attempts, "
+        server.app()
+                .update("INSERT INTO invoice_status (order_id, department_id, status, external_reference, attempts, "
                 + "claimed_by, claimed_at) VALUES (424242, 2, 'SENDING', 'pogo-order-424242', 1, 'gone@host', "
                 + "now() - interval '10 minutes')");
         routes.requestBody("direct:poll-credit-orders", "poll");
-        assertThat(app.queryForObject("SELECT status FROM invoice_status WHERE order_id = 424242", String.class))
+        assertThat(server.app()
+                .queryForObject("SELECT status FROM invoice_status WHERE order_id = 424242", String.class))
                 .isEqualTo("FAILED");
-        assertThat(app.queryForList("SELECT kind || ' ' || department_id || ' ' || message FROM alert "
+        assertThat(server.app().queryForList("SELECT kind || ' ' || department_id || ' ' || message FROM alert "
                 + "WHERE order_id = 424242", String.class)).singleElement().asString()
                 .startsWith("INVOICE_FAILED 2 The server stopped while sending this order");
-        app.update("DELETE FROM invoice_status WHERE order_id = 424242");
+        server.app().update("DELETE FROM invoice_status WHERE order_id = 424242");
     }
 
     @Test
@@ -96,9 +92,9 @@ class AlertsWithoutWebhookTest {
         } finally {
             admin.execute("ALTER TABLE pos.order_lines_away RENAME TO order_lines");
         }
-        assertThat(app.queryForList("SELECT business_date FROM alert WHERE kind = 'DAY_FAILED' ORDER BY 1",
+        assertThat(server.app().queryForList("SELECT business_date FROM alert WHERE kind = 'DAY_FAILED' ORDER BY 1",
                 LocalDate.class)).containsExactly(from, from.plusDays(1), from.plusDays(2));
-        assertThat(app.queryForList("SELECT message FROM alert", String.class))
+        assertThat(server.app().queryForList("SELECT message FROM alert", String.class))
                 .as("the reason the day's answer gives").allSatisfy(m -> assertThat(m).isNotBlank());
     }
 }

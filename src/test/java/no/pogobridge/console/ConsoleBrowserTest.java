@@ -57,15 +57,6 @@ class ConsoleBrowserTest {
     SharedServer server;
 
     @Autowired
-    JdbcTemplate app;
-
-    @Autowired
-    SandboxWorld sandbox;
-
-    @Autowired
-    SandboxFaults faults;
-
-    @Autowired
     ProducerTemplate routes;
 
     @Autowired
@@ -101,7 +92,7 @@ class ConsoleBrowserTest {
         LocalDate first = lastClosed.plusDays(1).withDayOfMonth(1).minusMonths(1);
         String month = first.toString().substring(0, 7);
         server.mapDemoCatalogue();
-        app.update("DELETE FROM rounding_mapping");
+        server.app().update("DELETE FROM rounding_mapping");
         prepareTheMonth(first);
 
         signIn();
@@ -130,7 +121,7 @@ class ConsoleBrowserTest {
 
     /** Lock date, a blocked day, an empty day and a day without Z-report inside the month. */
     private void prepareTheMonth(LocalDate first) {
-        sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow().setLockDate(first.plusDays(1));
+        server.sandbox().client(SandboxWorld.DEMO_CLIENT).orElseThrow().setLockDate(first.plusDays(1));
         insertOrder(920000001L, first.plusDays(7), "90.00");
         assertThat(posChanges.voidDay(first.plusDays(11))).isPositive();
         posChanges.reopenDay(first.plusDays(24));
@@ -252,7 +243,7 @@ class ConsoleBrowserTest {
         console.setValue("period-from", from.toString());
         console.setValue("period-to", to.toString());
         // PowerOffice answers the first voucher with a 500: that day's outcome is not known and it shows as failed
-        faults.inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 1, "Vouchers/CashJournals"));
+        server.faults().inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 1, "Vouchers/CashJournals"));
         browser.findElement(By.id("export-period")).click();
         WebElement progress = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#job-box progress")));
         assertThat(browser.findElement(By.id("job-box")).getAttribute("data-job-id")).isNotBlank();
@@ -324,7 +315,7 @@ class ConsoleBrowserTest {
         wait.until(ExpectedConditions.textToBePresentInElement(customer1, "Connected"));
         assertThat(api.get("/api/customers/1").json().get("status").asText()).isEqualTo("CONNECTED");
 
-        faults.inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 1, "SalesOrders"));
+        server.faults().inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 1, "SalesOrders"));
         routes.requestBody("direct:poll-credit-orders", (Object) "poll");
         JsonNode failed = api.get("/api/credit-orders?status=FAILED").json();
         assertThat(failed).hasSize(1);

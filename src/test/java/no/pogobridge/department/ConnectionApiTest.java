@@ -21,12 +21,6 @@ class ConnectionApiTest {
     SharedServer server;
 
     @Autowired
-    JdbcTemplate app;
-
-    @Autowired
-    SandboxWorld sandbox;
-
-    @Autowired
     DepartmentConnections connections;
 
     OperatorCalls api;
@@ -56,7 +50,8 @@ class ConnectionApiTest {
         assertThat(c.get("businessDayStart").asText()).isEqualTo("06:00");
         assertThat(c.get("exportFrom").asText()).isEqualTo("2026-10-01");
         assertThat(reply.body()).doesNotContain(key(0)).doesNotContain(key(0).toUpperCase());
-        String stored = app.queryForObject("SELECT client_key FROM department_connection WHERE department_id = 1",
+        String stored = server.app()
+                .queryForObject("SELECT client_key FROM department_connection WHERE department_id = 1",
                 String.class);
         assertThat(stored).as("encrypted at rest").startsWith("aesgcm:v1:").doesNotContain(key(0))
                 .doesNotContain(key(0).substring(32));
@@ -77,7 +72,7 @@ class ConnectionApiTest {
                 .contains("rejected");
         assertThat(put(1, "{\"clientKey\":\"" + key(0) + "\",\"applicationKeySlot\":10}").detail())
                 .contains("applicationKeySlot");
-        assertThat(app.queryForObject("SELECT count(*) FROM department_connection", Integer.class)).isZero();
+        assertThat(server.app().queryForObject("SELECT count(*) FROM department_connection", Integer.class)).isZero();
     }
 
     @Test
@@ -117,7 +112,7 @@ class ConnectionApiTest {
         // ten departments already use slots 0-9 of the demo client (written as the API would store them)
         String clientId = "8a3c52e1-6d0f-4b7a-9c1e-0f2d3b4a5c6d";
         for (int d = 100; d < 110; d++) {
-            app.update("INSERT INTO department_connection (department_id, client_key, application_key_slot, "
+            server.app().update("INSERT INTO department_connection (department_id, client_key, application_key_slot, "
                     + "poweroffice_client_id, poweroffice_client_name) VALUES (?, ?, ?, ?, 'Demo Restaurantdrift AS')",
                     d, "key-" + d, d - 100, clientId);
         }

@@ -29,12 +29,6 @@ class AutomaticExportTest {
     SharedServer server;
 
     @Autowired
-    JdbcTemplate app;
-
-    @Autowired
-    SandboxWorld sandbox;
-
-    @Autowired
     Scheduler scheduler;
 
     @Autowired
@@ -50,7 +44,8 @@ class AutomaticExportTest {
     }
 
     private int postedDays(int department) {
-        return app.queryForObject("SELECT count(*) FROM export_ledger WHERE department_id = ? AND status = 'POSTED'",
+        return server.app()
+                .queryForObject("SELECT count(*) FROM export_ledger WHERE department_id = ? AND status = 'POSTED'",
                 Integer.class, department);
     }
 
@@ -88,14 +83,14 @@ class AutomaticExportTest {
         try {
             runOnce();
             assertThat(postedDays(3)).isEqualTo(15);
-            assertThat(app.queryForList("SELECT business_date FROM export_ledger WHERE department_id = 3 "
+            assertThat(server.app().queryForList("SELECT business_date FROM export_ledger WHERE department_id = 3 "
                     + "ORDER BY voucher_no", LocalDate.class)).isSorted().startsWith(from).endsWith(lastClosed);
-            assertThat(sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow().vouchers()).hasSize(15);
+            assertThat(server.sandbox().client(SandboxWorld.DEMO_CLIENT).orElseThrow().vouchers()).hasSize(15);
 
             runOnce();
-            assertThat(sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow().vouchers()).hasSize(15);
+            assertThat(server.sandbox().client(SandboxWorld.DEMO_CLIENT).orElseThrow().vouchers()).hasSize(15);
         } finally {
-            app.update("UPDATE department_connection SET auto_export = false");
+            server.app().update("UPDATE department_connection SET auto_export = false");
         }
     }
 
@@ -106,15 +101,15 @@ class AutomaticExportTest {
             runOnce();
             assertThat(postedDays(3)).as("today is not closed yet, and history is the operator's").isZero();
         } finally {
-            app.update("UPDATE department_connection SET auto_export = false");
+            server.app().update("UPDATE department_connection SET auto_export = false");
         }
     }
 
     @Test
     void theTriggerLivesInTheClusteredJobStoreInOsloTime() {
-        assertThat(app.queryForObject("SELECT time_zone_id FROM qrtz_cron_triggers WHERE trigger_name LIKE "
+        assertThat(server.app().queryForObject("SELECT time_zone_id FROM qrtz_cron_triggers WHERE trigger_name LIKE "
                 + "'%automatic-export%'", String.class)).isEqualTo("Europe/Oslo");
-        assertThat(app.queryForObject("SELECT cron_expression FROM qrtz_cron_triggers WHERE trigger_name LIKE "
+        assertThat(server.app().queryForObject("SELECT cron_expression FROM qrtz_cron_triggers WHERE trigger_name LIKE "
                 + "'%automatic-export%'", String.class)).isEqualTo("0 0 6 * * ?");
     }
 }

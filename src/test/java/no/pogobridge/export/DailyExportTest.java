@@ -41,18 +41,6 @@ class DailyExportTest {
     SharedServer server;
 
     @Autowired
-    JdbcTemplate app;
-
-    @Autowired
-    SandboxWorld sandbox;
-
-    @Autowired
-    SandboxFaults faults;
-
-    @Autowired
-    SandboxRequestLog requests;
-
-    @Autowired
     DatabaseServers databases;
 
     @Autowired
@@ -74,7 +62,7 @@ class DailyExportTest {
     }
 
     private List<SandboxClient.Voucher> posted() {
-        return sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow().vouchers();
+        return server.sandbox().client(SandboxWorld.DEMO_CLIENT).orElseThrow().vouchers();
     }
 
     private JsonNode export(int department, LocalDate from, LocalDate to) {
@@ -97,11 +85,11 @@ class DailyExportTest {
         // the open day is the one after the last Z-report, whatever the clock says now
         LocalDate today = pos.queryForObject(
                 "SELECT max(business_date) FROM pos.z_reports WHERE department_id = 1", LocalDate.class).plusDays(1);
-        requests.clear();
+        server.requests().clear();
         JsonNode outcomes = export(1, first, today);
-        assertThat(requests.entries().stream().filter(e -> e.path().equals("/OAuth/Token")).count())
+        assertThat(server.requests().entries().stream().filter(e -> e.path().equals("/OAuth/Token")).count())
                 .as("the token is cached, not requested per call").isLessThanOrEqualTo(1);
-        assertThat(requests.entries()).as("our pace stays under the subscription's quota")
+        assertThat(server.requests().entries()).as("our pace stays under the subscription's quota")
                 .noneMatch(e -> e.status() == 429);
 
         long closedDays = today.toEpochDay() - first.toEpochDay();
@@ -120,21 +108,21 @@ class DailyExportTest {
                     .reduce(BigDecimal.ZERO, BigDecimal::add);
             assertThat(sum).isEqualByComparingTo("0");
         }
-        for (SandboxRequestLog.Entry entry : requests.entries()) {
+        for (SandboxRequestLog.Entry entry : server.requests().entries()) {
             if (entry.body() != null && !entry.body().isEmpty()) {
                 ValidationReport report = PowerOfficeContract.request("POST", entry.path(), entry.body());
                 assertThat(report.hasErrors()).as(PowerOfficeContract.describe(report) + entry.body()).isFalse();
             }
         }
 
-        int callsBefore = requests.entries().size();
+        int callsBefore = server.requests().entries().size();
         JsonNode again = export(1, first, today);
         for (int i = 0; i < closedDays; i++) {
             assertThat(again.get(i).get("outcome").asText()).isEqualTo("ALREADY_POSTED");
             assertThat(again.get(i).get("voucherNo").asLong()).isEqualTo(outcomes.get(i).get("voucherNo").asLong());
         }
         assertThat(posted()).hasSize((int) closedDays);
-        assertThat(requests.entries()).as("a posted day is answered from the ledger").hasSize(callsBefore);
+        assertThat(server.requests().entries()).as("a posted day is answered from the ledger").hasSize(callsBefore);
 
         JsonNode ledger = api.get("/api/departments/1/exports?from=" + first + "&to=" + today).json();
         assertThat(ledger).hasSize((int) closedDays);
@@ -187,8 +175,8 @@ class DailyExportTest {
 
     @Test
     void aDayWithAMissingMappingIsNotPostedAndThePreviewSaysWhatToMap() {
-        app.update("DELETE FROM product_type_mapping WHERE product_type_id = 2");
-        app.update("DELETE FROM vat_code_mapping WHERE vat_code_id = 2");
+        server.app().update("DELETE FROM product_type_mapping WHERE product_type_id = 2");
+        server.app().update("DELETE FROM vat_code_mapping WHERE vat_code_id = 2");
         LocalDate day = lastClosedDay().minusDays(2);
         JsonNode preview = api.get("/api/departments/1/vouchers/preview?from=" + day + "&to=" + day).json().get(0);
         assertThat(preview.get("problems").toString()).contains("Product type 'Øl'")
@@ -222,7 +210,7 @@ class DailyExportTest {
         LocalDate day = lastClosedDay().minusDays(6);
         // the export reads PowerOffice's lock date (none) and keeps it a minute
         assertThat(export(1, day.minusDays(1), day.minusDays(1)).get(0).get("outcome").asText()).isEqualTo("POSTED");
-        sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow().setLockDate(day);
+        server.sandbox().client(SandboxWorld.DEMO_CLIENT).orElseThrow().setLockDate(day);
         JsonNode outcome = export(1, day, day).get(0);
         assertThat(outcome.get("outcome").asText()).isEqualTo("LOCKED");
         assertThat(outcome.get("message").asText()).contains(day.toString());
@@ -231,7 +219,7 @@ class DailyExportTest {
     @Test
     void daysOnOrBeforeTheLockDateAreReportedLockedAndLeftAlone() {
         LocalDate day = lastClosedDay().minusDays(5);
-        sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow().setLockDate(day);
+        server.sandbox().client(SandboxWorld.DEMO_CLIENT).orElseThrow().setLockDate(day);
         JsonNode outcomes = export(1, day, day.plusDays(1));
         assertThat(outcomes.get(0).get("outcome").asText()).isEqualTo("LOCKED");
         assertThat(outcomes.get(0).get("message").asText()).contains(day.toString());
@@ -242,7 +230,7 @@ class DailyExportTest {
     @Test
     void anAnswerLostAfterPowerOfficeTookTheVoucherIsFoundThereInsteadOfPostingAgain() {
         LocalDate day = lastClosedDay().minusDays(6);
-        faults.inject(new SandboxFaults.Fault(SandboxFaults.Mode.HANG, 1, "Vouchers/CashJournals"));
+        server.faults().inject(new SandboxFaults.Fault(SandboxFaults.Mode.HANG, 1, "Vouchers/CashJournals"));
         JsonNode outcome = export(1, day, day).get(0);
         assertThat(outcome.get("outcome").asText()).isEqualTo("POSTED");
         assertThat(outcome.get("message").asText()).contains("answer was lost");
@@ -254,11 +242,12 @@ class DailyExportTest {
     @Test
     void aServerErrorLeavesTheDayUncertainAndTheNextExportChecksBeforePosting() {
         LocalDate day = lastClosedDay().minusDays(7);
-        faults.inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 1, "Vouchers/CashJournals"));
+        server.faults().inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 1, "Vouchers/CashJournals"));
         JsonNode failed = export(1, day, day).get(0);
         assertThat(failed.get("outcome").asText()).isEqualTo("FAILED");
         assertThat(failed.get("message").asText()).contains("not known");
-        assertThat(app.queryForObject("SELECT status FROM export_ledger WHERE department_id = 1 AND business_date = ?",
+        assertThat(server.app()
+                .queryForObject("SELECT status FROM export_ledger WHERE department_id = 1 AND business_date = ?",
                 String.class, day)).isEqualTo("SENDING");
         assertThat(posted()).isEmpty();
 
@@ -272,7 +261,7 @@ class DailyExportTest {
         // first run: the voucher reaches PowerOffice, then the server dies before recording it
         export(1, day, day);
         String reference = "pogo-1-" + day + "-r1";
-        app.update("UPDATE export_ledger SET status = 'SENDING', voucher_id = NULL, voucher_no = NULL "
+        server.app().update("UPDATE export_ledger SET status = 'SENDING', voucher_id = NULL, voucher_no = NULL "
                 + "WHERE external_reference = ?", reference);
         assertThat(posted()).hasSize(1);
 
@@ -285,7 +274,8 @@ class DailyExportTest {
     @Test
     void aCrashBeforeTheRequestLeftPostsTheDayOnTheNextExport() {
         LocalDate day = lastClosedDay().minusDays(9);
-        app.update("INSERT INTO export_ledger (department_id, business_date, revision, status, external_reference, "
+        server.app().update(
+                "INSERT INTO export_ledger (department_id, business_date, revision, status, external_reference, "
                 + "claimed_by, claimed_at) VALUES (1, ?, 1, 'SENDING', ?, 'crashed-instance', now())", day,
                 "pogo-1-" + day + "-r1");
         assertThat(export(1, day, day).get(0).get("outcome").asText()).isEqualTo("POSTED");

@@ -38,15 +38,6 @@ class ReplayTest {
     int port;
 
     @Autowired
-    JdbcTemplate app;
-
-    @Autowired
-    SandboxWorld sandbox;
-
-    @Autowired
-    SandboxRequestLog requests;
-
-    @Autowired
     DatabaseServers databases;
 
     @Autowired
@@ -90,18 +81,19 @@ class ReplayTest {
     }
 
     private List<SandboxClient.Voucher> vouchers() {
-        return sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow().vouchers();
+        return server.sandbox().client(SandboxWorld.DEMO_CLIENT).orElseThrow().vouchers();
     }
 
     private long writes() {
-        return requests.entries().stream().filter(e -> "POST".equals(e.method()) && e.path().startsWith("/v2/"))
+        return server.requests()
+                .entries().stream().filter(e -> "POST".equals(e.method()) && e.path().startsWith("/v2/"))
                 .count();
     }
 
     @Test
     void replayingAnUntouchedPeriodSendsNothing() {
         export(day.minusDays(2), day);
-        requests.clear();
+        server.requests().clear();
         JsonNode outcomes = replay(day.minusDays(2), day);
         assertThat(outcomes.findValuesAsText("outcome")).containsOnly("UNCHANGED");
         assertThat(writes()).isZero();
@@ -140,7 +132,7 @@ class ReplayTest {
         assertThat(history.get(1).get("total").decimalValue())
                 .isEqualByComparingTo(history.get(0).get("total").decimalValue().add(new BigDecimal("100.00")));
 
-        requests.clear();
+        server.requests().clear();
         assertThat(replay(day.minusDays(1), day.plusDays(1)).findValuesAsText("outcome")).containsOnly("UNCHANGED");
         assertThat(writes()).isZero();
         assertThat(vouchers()).hasSize(5);
@@ -151,7 +143,7 @@ class ReplayTest {
     void aCrashBeforeTheReversalReachedPowerOfficeIsFinishedByTheNextReplay() {
         export(day, day);
         lateSale(day);
-        app.update("UPDATE export_ledger SET status = 'REVERSING' WHERE business_date = ?", day);
+        server.app().update("UPDATE export_ledger SET status = 'REVERSING' WHERE business_date = ?", day);
         assertThat(replay(day, day).get(0).get("outcome").asText()).isEqualTo("CORRECTED");
         assertThat(vouchers()).hasSize(3);
         assertThat(vouchers().stream().filter(v -> v.type().equals("ReversalVoucher"))).hasSize(1);
@@ -166,7 +158,7 @@ class ReplayTest {
         String token = po.accessToken(SandboxKeys.STANDARD_APPLICATION_KEY,
                 SandboxKeys.clientKey(SandboxWorld.DEMO_CLIENT, 0));
         assertThat(po.post(token, "/v2/Vouchers/Reverse/" + vouchers().get(0).id(), null).status()).isEqualTo(202);
-        app.update("UPDATE export_ledger SET status = 'REVERSING' WHERE business_date = ?", day);
+        server.app().update("UPDATE export_ledger SET status = 'REVERSING' WHERE business_date = ?", day);
 
         assertThat(routes.requestBody("direct:finish-interrupted-corrections", null, List.class))
                 .as("what a restart finds").hasSize(1);
@@ -182,7 +174,7 @@ class ReplayTest {
     void aDayOnOrBeforeTheLockDateIsReportedAndLeftAlone() {
         export(day, day);
         lateSale(day);
-        sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow().setLockDate(day);
+        server.sandbox().client(SandboxWorld.DEMO_CLIENT).orElseThrow().setLockDate(day);
         api.get("/api/departments/1/check");   // the check refreshes the cached lock date
         JsonNode outcome = replay(day, day).get(0);
         assertThat(outcome.get("outcome").asText()).isEqualTo("LOCKED");
@@ -194,7 +186,7 @@ class ReplayTest {
     void aBlockedDayKeepsItsPostedVoucher() {
         export(day, day);
         lateSale(day);
-        app.update("DELETE FROM product_type_mapping WHERE product_type_id = 1");
+        server.app().update("DELETE FROM product_type_mapping WHERE product_type_id = 1");
         JsonNode outcome = replay(day, day).get(0);
         assertThat(outcome.get("outcome").asText()).isEqualTo("BLOCKED");
         assertThat(outcome.get("message").asText()).contains("Mat").contains("left as it is");

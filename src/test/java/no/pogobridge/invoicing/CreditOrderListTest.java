@@ -32,14 +32,8 @@ class CreditOrderListTest {
     SharedServer server;
 
     @Autowired
-    JdbcTemplate app;
-
-    @Autowired
     @Qualifier("posDataSource")
     DataSource posDataSource;
-
-    @Autowired
-    SandboxWorld sandbox;
 
     @Autowired
     ProducerTemplate routes;
@@ -110,9 +104,10 @@ class CreditOrderListTest {
             link(customer, 10_000 + customer);
         }
         routes.requestBody("direct:poll-credit-orders", (Object) "poll");
-        Set<Long> sent = new HashSet<>(app.queryForList("SELECT order_id FROM invoice_status WHERE status = 'SENT'",
+        Set<Long> sent = new HashSet<>(server.app()
+                .queryForList("SELECT order_id FROM invoice_status WHERE status = 'SENT'",
                 Long.class));
-        Set<Long> failed = new HashSet<>(app.queryForList(
+        Set<Long> failed = new HashSet<>(server.app().queryForList(
                 "SELECT order_id FROM invoice_status WHERE status = 'FAILED'", Long.class));
         assertThat(sent).isNotEmpty();
         assertThat(failed).isNotEmpty();

@@ -51,20 +51,8 @@ class InvoicingTest {
     int port;
 
     @Autowired
-    JdbcTemplate app;
-
-    @Autowired
     @Qualifier("posDataSource")
     DataSource posDataSource;
-
-    @Autowired
-    SandboxWorld sandbox;
-
-    @Autowired
-    SandboxFaults faults;
-
-    @Autowired
-    SandboxRequestLog requests;
 
     @Autowired
     ProducerTemplate routes;
@@ -97,12 +85,12 @@ class InvoicingTest {
 
     /** Requests PowerOffice processed (a 429 is the gateway's refusal before any processing). */
     private long salesOrderRequests() {
-        return requests.entries().stream().filter(e -> e.path().equals("/v2/SalesOrders/Complete"))
+        return server.requests().entries().stream().filter(e -> e.path().equals("/v2/SalesOrders/Complete"))
                 .filter(e -> e.status() != 429).count();
     }
 
     private List<SandboxClient.SalesOrder> salesOrders() {
-        return sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow().salesOrders();
+        return server.sandbox().client(SandboxWorld.DEMO_CLIENT).orElseThrow().salesOrders();
     }
 
     private long powerOfficeCustomer(int number) {
@@ -127,7 +115,8 @@ class InvoicingTest {
     }
 
     private String status(long orderId) {
-        return app.queryForObject("SELECT status FROM invoice_status WHERE order_id = ?", String.class, orderId);
+        return server.app()
+                .queryForObject("SELECT status FROM invoice_status WHERE order_id = ?", String.class, orderId);
     }
 
     @Test
@@ -180,7 +169,7 @@ class InvoicingTest {
                     == orderId).findFirst().orElseThrow().get("total");
             assertThat(so.totalAmount()).as("PowerOffice's total of order " + orderId).isEqualByComparingTo(posTotal);
         }
-        for (SandboxRequestLog.Entry entry : requests.entries()) {
+        for (SandboxRequestLog.Entry entry : server.requests().entries()) {
             if (entry.body() != null && !entry.body().isEmpty()) {
                 ValidationReport report = PowerOfficeContract.request("POST", entry.path(), entry.body());
                 assertThat(report.hasErrors()).as(PowerOfficeContract.describe(report) + entry.body()).isFalse();
@@ -261,12 +250,12 @@ class InvoicingTest {
     void aResendThatFailsAgainAnswersJsonWithPowerOfficesReason() {
         linkAll();
         long orderId = ((Number) creditOrders().get(0).get("id")).longValue();
-        faults.inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 1, "SalesOrders"));
+        server.faults().inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 1, "SalesOrders"));
         poll();
         assertThat(status(orderId)).isEqualTo("FAILED");
 
-        requests.clear();
-        faults.inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 1, "SalesOrders"));
+        server.requests().clear();
+        server.faults().inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 1, "SalesOrders"));
         OperatorCalls.Reply resent = api.post("/api/orders/" + orderId + "/invoice/resend", null);
         assertThat(resent.status()).as(resent.body()).isEqualTo(200);
         assertThat(resent.raw().headers().firstValue("Content-Type")).hasValueSatisfying(
@@ -282,7 +271,7 @@ class InvoicingTest {
     void aBacklogIsReadAPageAtATimeAndAnIdlePollReadsFromWhereTheLastOneGot() {
         linkAll();
         // every credit order of department 2 in the demo, more than a page of them
-        app.update("UPDATE department_connection SET invoicing_from = ? WHERE department_id = 2",
+        server.app().update("UPDATE department_connection SET invoicing_from = ? WHERE department_id = 2",
                 DemoPeriod.businessDate(Instant.now()).minusDays(400));
         long backlog = pos.queryForObject("""
                 SELECT count(*) FROM pos.orders o WHERE o.department_id = 2 AND o.status = 'PAID'
@@ -290,13 +279,14 @@ class InvoicingTest {
                 Long.class);
         assertThat(backlog).as("the demo holds more than a page").isGreaterThan(Invoicing.PAGE);
         poll();
-        assertThat(app.queryForObject("SELECT count(*) FROM invoice_status WHERE status = 'SENT'", Long.class))
+        assertThat(server.app().queryForObject("SELECT count(*) FROM invoice_status WHERE status = 'SENT'", Long.class))
                 .isEqualTo(backlog);
         assertThat(salesOrders()).hasSize((int) backlog);
-        assertThat(app.queryForObject("SELECT count(*) FROM invoicing_cursor WHERE department_id = 2", Long.class))
+        assertThat(server.app()
+                .queryForObject("SELECT count(*) FROM invoicing_cursor WHERE department_id = 2", Long.class))
                 .isEqualTo(1);
 
-        requests.clear();
+        server.requests().clear();
         poll();
         assertThat(salesOrderRequests()).as("nothing new, nothing sent").isZero();
         assertThat(salesOrders()).hasSize((int) backlog);
@@ -314,9 +304,9 @@ class InvoicingTest {
         String token = po.accessToken(SandboxKeys.applicationKey(1), SandboxKeys.clientKey(SandboxWorld.DEMO_CLIENT, 1));
         assertThat(po.postPatiently(token, "/v2/SalesOrders/Complete", "{\"CustomerNo\":10001,\"ExternalImportReference\":"
                 + "\"pogo-order-" + second + "\",\"SalesOrderLines\":[]}").status()).isEqualTo(201);
-        requests.clear();
+        server.requests().clear();
         // a 5xx for the first (orders go oldest first), then a hang past the timeout for the third
-        faults.inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 1, "SalesOrders"));
+        server.faults().inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 1, "SalesOrders"));
         poll();
         assertThat(status(first)).isEqualTo("FAILED");
         assertThat(api.get("/api/orders/" + first + "/invoice").json().get("message").asText())
@@ -327,16 +317,17 @@ class InvoicingTest {
         assertThat(salesOrderRequests()).as("one request per order").isEqualTo(orders.size());
 
         // a timeout: claim the third again by hand, and let it hang
-        app.update("UPDATE invoice_status SET status = 'FAILED' WHERE order_id = ?", third);
-        requests.clear();
-        faults.inject(new SandboxFaults.Fault(SandboxFaults.Mode.HANG, 1, "SalesOrders"));
+        server.app().update("UPDATE invoice_status SET status = 'FAILED' WHERE order_id = ?", third);
+        server.requests().clear();
+        server.faults().inject(new SandboxFaults.Fault(SandboxFaults.Mode.HANG, 1, "SalesOrders"));
         Instant resent = Instant.now();
         api.post("/api/orders/" + third + "/invoice/resend", null);
         assertThat(status(third)).isEqualTo("FAILED");
         assertThat(api.get("/api/orders/" + third + "/invoice").json().get("message").asText())
                 .contains("did not answer");
         // the sandbox logs the hung call once its late answer is out; a second send would be logged before it
-        await("the hung call's late answer").atMost(hang.plusSeconds(5)).until(() -> requests.entries().stream()
+        await("the hung call's late answer").atMost(hang.plusSeconds(5)).until(() -> server.requests()
+                .entries().stream()
                 .anyMatch(e -> e.path().equals("/v2/SalesOrders/Complete") && !e.at().isBefore(resent.plus(hang))));
         assertThat(salesOrderRequests()).isEqualTo(1);
     }
@@ -346,7 +337,8 @@ class InvoicingTest {
         linkAll();
         api.put("/api/mappings/product-types/1", "{\"standardAccount\":3000,\"reducedAccount\":3001}");
         poll();
-        List<Map<String, Object>> failed = app.queryForList("SELECT message FROM invoice_status WHERE status = 'FAILED'");
+        List<Map<String, Object>> failed = server.app()
+                .queryForList("SELECT message FROM invoice_status WHERE status = 'FAILED'");
         assertThat(failed).isNotEmpty();
         assertThat(failed.get(0).get("message").toString()).contains("Product type 'Mat' has no")
                 .contains("product code");
@@ -359,10 +351,12 @@ class InvoicingTest {
         List<Map<String, Object>> orders = creditOrders();
         long claimed = ((Number) orders.get(0).get("id")).longValue();
         long sending = ((Number) orders.get(1).get("id")).longValue();
-        app.update("INSERT INTO invoice_status (order_id, department_id, status, external_reference, claimed_by, "
+        server.app()
+                .update("INSERT INTO invoice_status (order_id, department_id, status, external_reference, claimed_by, "
                 + "claimed_at) VALUES (?, 2, 'CLAIMED', ?, 'crashed', now() - interval '10 minutes')", claimed,
                 InvoiceLedger.reference(claimed));
-        app.update("INSERT INTO invoice_status (order_id, department_id, status, external_reference, claimed_by, "
+        server.app()
+                .update("INSERT INTO invoice_status (order_id, department_id, status, external_reference, claimed_by, "
                 + "claimed_at, attempts) VALUES (?, 2, 'SENDING', ?, 'crashed', now() - interval '10 minutes', 1)",
                 sending, InvoiceLedger.reference(sending));
         poll();

@@ -37,9 +37,6 @@ class JobRecoveryTest {
     SharedServer server;
 
     @Autowired
-    JdbcTemplate app;
-
-    @Autowired
     ObjectMapper json;
 
     @Autowired
@@ -69,7 +66,7 @@ class JobRecoveryTest {
 
     /** Another server on the same app database: same tables, its own name and its own (empty) memory. */
     private Jobs otherServer(String name) {
-        return new Jobs(app, json, settings, name);
+        return new Jobs(server.app(), json, settings, name);
     }
 
     private JsonNode awaitEnd(String id) {
@@ -111,7 +108,7 @@ class JobRecoveryTest {
         assertThat(api.get("/api/jobs/" + id).json().get("state").asText()).as("alive a moment ago")
                 .isEqualTo("RUNNING");
 
-        app.update("UPDATE job SET heartbeat_at = ? WHERE id = ?::uuid", Timestamp.from(Instant.now()
+        server.app().update("UPDATE job SET heartbeat_at = ? WHERE id = ?::uuid", Timestamp.from(Instant.now()
                 .minus(settings.staleAfter()).minusSeconds(5)), id);
         JsonNode job = api.get("/api/jobs/" + id).json();
 
@@ -123,7 +120,7 @@ class JobRecoveryTest {
                 .contains("ledger").contains("run the period again");
         assertThat(job.get("finishedAt").asText()).isNotBlank();
         assertThat(job.get("estimatedSecondsLeft").asLong()).isZero();
-        assertThat(app.queryForObject("SELECT state FROM job WHERE id = ?::uuid", String.class, id))
+        assertThat(server.app().queryForObject("SELECT state FROM job WHERE id = ?::uuid", String.class, id))
                 .as("stored so").isEqualTo("INTERRUPTED");
 
         // should the old server still be working, it stops at its next day and records nothing more
@@ -136,7 +133,7 @@ class JobRecoveryTest {
     void aHeartBeatKeepsAJobAliveAndAWaitingJobSaysItWaits() {
         Jobs alive = otherServer("4712@alive-host");
         String id = alive.create("preview", new ExportPeriod(1, from, from.plusDays(3)));
-        app.update("UPDATE job SET heartbeat_at = ? WHERE id = ?::uuid", Timestamp.from(Instant.now()
+        server.app().update("UPDATE job SET heartbeat_at = ? WHERE id = ?::uuid", Timestamp.from(Instant.now()
                 .minus(settings.staleAfter()).minusSeconds(5)), id);
         assertThat(alive.heartbeat()).isEqualTo(1);
 
@@ -154,9 +151,9 @@ class JobRecoveryTest {
         String id = jobs.create("preview", new ExportPeriod(1, from, from));   // recorded, never queued
         try {
             Timestamp stale = Timestamp.from(Instant.now().minus(settings.staleAfter()).plusSeconds(2));
-            app.update("UPDATE job SET heartbeat_at = ? WHERE id = ?::uuid", stale, id);
+            server.app().update("UPDATE job SET heartbeat_at = ? WHERE id = ?::uuid", stale, id);
             await("a fresh heartbeat").atMost(settings.heartbeatInterval().multipliedBy(3))
-                    .pollInterval(Duration.ofMillis(200)).until(() -> app.queryForObject(
+                    .pollInterval(Duration.ofMillis(200)).until(() -> server.app().queryForObject(
                             "SELECT heartbeat_at > ? FROM job WHERE id = ?::uuid", Boolean.class, stale, id));
             // running all through the moment the old heartbeat would have gone stale, and past it
             await("the job still running").during(Duration.ofMillis(2_500)).atMost(Duration.ofSeconds(4))
@@ -198,7 +195,8 @@ class JobRecoveryTest {
         String recent = server.create("preview", new ExportPeriod(1, from, from));
         server.finish(recent);
         String running = server.create("preview", new ExportPeriod(1, from, from));
-        app.update("UPDATE job SET created_at = created_at - ?::interval, finished_at = finished_at - ?::interval "
+        this.server.app()
+                .update("UPDATE job SET created_at = created_at - ?::interval, finished_at = finished_at - ?::interval "
                 + "WHERE id = ?::uuid", settings.keepFor().plusDays(1).toString(), settings.keepFor().plusDays(1)
                         .toString(), old);
 

@@ -39,9 +39,6 @@ class JobsTest {
     SharedServer server;
 
     @Autowired
-    JdbcTemplate app;
-
-    @Autowired
     ObjectMapper json;
 
     @Autowired
@@ -52,12 +49,6 @@ class JobsTest {
 
     @Autowired
     ExportApi exportApi;
-
-    @Autowired
-    SandboxWorld sandbox;
-
-    @Autowired
-    SandboxFaults faults;
 
     OperatorCalls api;
     /** The first day of a 40-day period of closed demo days. */
@@ -77,7 +68,6 @@ class JobsTest {
     void leaveNothingBehind() {
         server.forgetJobs();
     }
-
 
     private JsonNode awaitEnd(String id) {
         return api.jobWhenEnded("/api/jobs/" + id);
@@ -104,7 +94,8 @@ class JobsTest {
         ArrayNode synchronous = synchronous("/api/departments/1/exports?from=" + from + "&to=" + from.plusDays(30));
         synchronous.addAll(synchronous("/api/departments/1/exports?from=" + from.plusDays(31) + "&to=" + to));
         assertThat(synchronous).hasSize(40);
-        List<SandboxClient.Voucher> postedSynchronously = sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow()
+        List<SandboxClient.Voucher> postedSynchronously = server.sandbox()
+                .client(SandboxWorld.DEMO_CLIENT).orElseThrow()
                 .vouchers();
 
         server.reset();   // the same start again: nothing posted, a fresh PowerOffice
@@ -122,7 +113,7 @@ class JobsTest {
         assertThat(job.get("finishedAt").asText()).isNotBlank();
         assertThat(job.get("results").findValuesAsText("outcome")).containsOnly("POSTED");
         assertThat(withoutVoucherIds(job.get("results"))).isEqualTo(withoutVoucherIds(synchronous));
-        List<SandboxClient.Voucher> postedByTheJob = sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow()
+        List<SandboxClient.Voucher> postedByTheJob = server.sandbox().client(SandboxWorld.DEMO_CLIENT).orElseThrow()
                 .vouchers();
         assertThat(postedByTheJob).hasSameSizeAs(postedSynchronously);
         for (int i = 0; i < postedByTheJob.size(); i++) {
@@ -148,7 +139,7 @@ class JobsTest {
         assertThat(job.get("daysDone").asInt()).isEqualTo(32);
         assertThat(job.get("results")).isEqualTo(synchronous);
         // the stored entries are the synchronous answer's text itself: money keeps its two decimals
-        String stored = app.queryForObject("SELECT result::text FROM job_result WHERE job_id = ?::uuid "
+        String stored = server.app().queryForObject("SELECT result::text FROM job_result WHERE job_id = ?::uuid "
                 + "ORDER BY business_date LIMIT 1", String.class, id);
         String oneDay = api.get("/api/departments/1/vouchers/preview?from=" + from + "&to=" + from).body();
         assertThat("[" + stored + "]").isEqualTo(oneDay);
@@ -158,10 +149,11 @@ class JobsTest {
     void aDayThatFailsInsideItsRouteIsInTheJobsResultsAndTheOtherDaysGoOn() throws Exception {
         // the middle day's earlier attempt has an unknown outcome, and PowerOffice cannot be asked about it
         LocalDate middle = from.plusDays(1);
-        app.update("INSERT INTO export_ledger (department_id, business_date, revision, status, external_reference, "
+        server.app().update(
+                "INSERT INTO export_ledger (department_id, business_date, revision, status, external_reference, "
                 + "claimed_by, claimed_at) VALUES (1, ?, 1, 'SENDING', ?, 'crashed-instance', now())", middle,
                 "pogo-1-" + middle + "-r1");
-        faults.inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 4, "AccountTransactions"));
+        server.faults().inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 4, "AccountTransactions"));
         JsonNode job = awaitEnd(api.acceptedJob(api.post("/api/departments/1/exports?from=" + from + "&to="
                 + from.plusDays(2) + "&async=true", null)));
         assertThat(job.get("state").asText()).isEqualTo("DONE");
@@ -230,7 +222,7 @@ class JobsTest {
         record Event(Instant at, int change) {
         }
         List<Event> events = new ArrayList<>();
-        app.query("SELECT running_since, finished_at FROM job", rs -> {
+        server.app().query("SELECT running_since, finished_at FROM job", rs -> {
             events.add(new Event(rs.getObject("running_since", OffsetDateTime.class).toInstant(), +1));
             events.add(new Event(rs.getObject("finished_at", OffsetDateTime.class).toInstant(), -1));
         });
@@ -269,7 +261,7 @@ class JobsTest {
             assertThat(reply.status()).as(call).isEqualTo(400);
             assertThat(reply.detail()).contains("10 years");
         }
-        assertThat(app.queryForObject("SELECT count(*) FROM job", Integer.class)).as("no job made").isZero();
+        assertThat(server.app().queryForObject("SELECT count(*) FROM job", Integer.class)).as("no job made").isZero();
 
         ExportPeriod tenYears = exportApi.period("1", start.toString(), start.plusYears(10).minusDays(1).toString());
         assertThat(tenYears.length()).isEqualTo(3653);
@@ -279,7 +271,7 @@ class JobsTest {
     void aSynchronousCallIsNotCutAfterThirtySeconds() {
         LocalDate to = from.plusDays(30);
         // PowerOffice keeps 16 answers back past our timeout (2 s in tests): the call takes well over 30 s
-        faults.inject(new SandboxFaults.Fault(SandboxFaults.Mode.HANG, 16, "Vouchers/CashJournals"));
+        server.faults().inject(new SandboxFaults.Fault(SandboxFaults.Mode.HANG, 16, "Vouchers/CashJournals"));
         long started = System.nanoTime();
         OperatorCalls.Reply reply = api.post("/api/departments/1/exports?from=" + from + "&to=" + to, null);
         long seconds = (System.nanoTime() - started) / 1_000_000_000L;

@@ -37,15 +37,6 @@ class BusinessMetricsTest {
     int port;
 
     @Autowired
-    JdbcTemplate app;
-
-    @Autowired
-    SandboxWorld sandbox;
-
-    @Autowired
-    SandboxFaults faults;
-
-    @Autowired
     MovableClock clock;
 
     @Autowired
@@ -108,12 +99,12 @@ class BusinessMetricsTest {
     void blockedAndFailedDaysAreCountedByOutcomeAndAPreviewIsNoVoucher() {
         double blocked = vouchers("BLOCKED");
         double failed = vouchers("FAILED");
-        app.update("DELETE FROM product_type_mapping WHERE product_type_id = 2");
+        server.app().update("DELETE FROM product_type_mapping WHERE product_type_id = 2");
         assertThat(export(lastClosedDay().minusDays(2))).isEqualTo("BLOCKED");
         assertThat(vouchers("BLOCKED")).isEqualTo(blocked + 1);
 
         server.mapDemoCatalogue();
-        faults.inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 1, "Vouchers/CashJournals"));
+        server.faults().inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 1, "Vouchers/CashJournals"));
         assertThat(export(lastClosedDay().minusDays(5))).isEqualTo("FAILED");
         assertThat(vouchers("FAILED")).isEqualTo(failed + 1);
 
@@ -137,7 +128,7 @@ class BusinessMetricsTest {
     @Test
     void throttlingAndTokenRenewalsAreVisible() {
         double throttled = calls("POST", "/Vouchers/CashJournals", "429");
-        faults.inject(new SandboxFaults.Fault(SandboxFaults.Mode.RATE_LIMIT, 1, "Vouchers/CashJournals"));
+        server.faults().inject(new SandboxFaults.Fault(SandboxFaults.Mode.RATE_LIMIT, 1, "Vouchers/CashJournals"));
         assertThat(export(lastClosedDay().minusDays(8))).isEqualTo("POSTED");
         assertThat(calls("POST", "/Vouchers/CashJournals", "429")).isEqualTo(throttled + 1);
 

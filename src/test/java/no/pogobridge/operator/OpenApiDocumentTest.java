@@ -50,12 +50,6 @@ class OpenApiDocumentTest {
     int port;
 
     @Autowired
-    JdbcTemplate app;
-
-    @Autowired
-    SandboxWorld sandbox;
-
-    @Autowired
     @Qualifier("posDataSource")
     javax.sql.DataSource posDataSource;
 
@@ -191,7 +185,8 @@ class OpenApiDocumentTest {
         String jobId = api.post("/api/departments/1/exports" + period + "&async=true", null).json().get("jobId")
                 .asText();
         // an order the first attempt left FAILED; its resend succeeds once its customer is linked
-        app.update("INSERT INTO invoice_status (order_id, department_id, status, external_reference, attempts, "
+        server.app()
+                .update("INSERT INTO invoice_status (order_id, department_id, status, external_reference, attempts, "
                 + "claimed_at, message) VALUES (?, 1, 'FAILED', ?, 1, now(), 'Customer not linked')", creditOrder,
                 InvoiceLedger.reference(creditOrder));
         List<Call> calls = new ArrayList<>(List.of(

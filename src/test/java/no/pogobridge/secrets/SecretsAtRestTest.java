@@ -34,12 +34,6 @@ class SecretsAtRestTest {
     SharedServer server;
 
     @Autowired
-    JdbcTemplate app;
-
-    @Autowired
-    SandboxWorld sandbox;
-
-    @Autowired
     DepartmentConnections connections;
 
     @Test
@@ -63,7 +57,8 @@ class SecretsAtRestTest {
                     + lastClosed.minusDays(1) + "&to=" + lastClosed, null);
             assertThat(export.status()).as(export.body()).isEqualTo(200);
         }
-        assertThat(sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow().vouchers()).as("PowerOffice was called")
+        assertThat(server.sandbox()
+                .client(SandboxWorld.DEMO_CLIENT).orElseThrow().vouchers()).as("PowerOffice was called")
                 .isNotEmpty();
         for (int department = 1; department <= 3; department++) {
             assertThat(connections.find(department).orElseThrow().clientKey()).as("still read back")
@@ -72,12 +67,12 @@ class SecretsAtRestTest {
 
         // pg_dump cannot be used: this machine's is version 15 and refuses the embedded PostgreSQL 17 server, so
         // the dump is every row of every table of the schema as PostgreSQL prints it
-        List<String> tables = app.queryForList("SELECT table_name FROM information_schema.tables "
+        List<String> tables = server.app().queryForList("SELECT table_name FROM information_schema.tables "
                 + "WHERE table_schema = 'pogo' AND table_type = 'BASE TABLE' ORDER BY table_name", String.class);
         assertThat(tables).contains("department_connection", "export_ledger", "flyway_schema_history");
         StringBuilder dump = new StringBuilder();
         for (String table : tables) {
-            for (String row : app.queryForList("SELECT t::text FROM pogo.\"" + table + "\" t", String.class)) {
+            for (String row : server.app().queryForList("SELECT t::text FROM pogo.\"" + table + "\" t", String.class)) {
                 dump.append(table).append(' ').append(row).append('\n');
             }
         }
@@ -98,7 +93,7 @@ class SecretsAtRestTest {
         server.connect(2);
         String clientKey = SandboxKeys.clientKey(SandboxWorld.DEMO_CLIENT, 1);
         SecretsKey other = SecretsKey.generate();
-        app.update("UPDATE department_connection SET client_key = ? WHERE department_id = 2",
+        server.app().update("UPDATE department_connection SET client_key = ? WHERE department_id = 2",
                 new SecretsCipher(other, null).encrypt(clientKey));
         OperatorCalls.Reply listing = api.get("/api/departments");
         assertThat(listing.status()).isEqualTo(500);

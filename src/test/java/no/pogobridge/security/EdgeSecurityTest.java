@@ -67,13 +67,7 @@ class EdgeSecurityTest {
     int port;
 
     @Autowired
-    JdbcTemplate app;
-
-    @Autowired
     SandboxRequestLog sandboxRequests;
-
-    @Autowired
-    SandboxWorld sandbox;
 
     private OperatorCalls api;
     private final HttpClient http = HttpClient.newHttpClient();
@@ -123,9 +117,9 @@ class EdgeSecurityTest {
         assertThat(table).hasSizeGreaterThan(250);
         // nothing reached PowerOffice, no mapping changed, the sandbox was neither reset nor relocked
         assertThat(sandboxRequests.entries()).as("requests that reached the sandbox's PowerOffice API").isEmpty();
-        assertThat(app.queryForObject("SELECT account FROM rounding_mapping", Integer.class)).isEqualTo(7740);
-        assertThat(app.queryForObject("SELECT count(*) FROM export_ledger", Integer.class)).isZero();
-        assertThat(sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow().lockDate()).isNotEqualTo(
+        assertThat(server.app().queryForObject("SELECT account FROM rounding_mapping", Integer.class)).isEqualTo(7740);
+        assertThat(server.app().queryForObject("SELECT count(*) FROM export_ledger", Integer.class)).isZero();
+        assertThat(server.sandbox().client(SandboxWorld.DEMO_CLIENT).orElseThrow().lockDate()).isNotEqualTo(
                 LocalDate.of(2030, 1, 1));
         assertThat(api.get("/api/departments").json().get(0).path("connection").isObject())
                 .as("the connection survived: the sandbox was not reset").isTrue();
@@ -154,7 +148,7 @@ class EdgeSecurityTest {
         assertThat(json(write.body()).path("detail").asText()).contains("may only read").contains("OPERATOR_TOKEN");
         assertThat(RawHttp.send(port, "GET", "/sandbox/admin/clients", IntegrationTest.VIEWER_TOKEN, null).status())
                 .as("the sandbox's controls show client keys: operators only").isEqualTo(403);
-        assertThat(app.queryForObject("SELECT account FROM rounding_mapping", Integer.class)).isEqualTo(7740);
+        assertThat(server.app().queryForObject("SELECT account FROM rounding_mapping", Integer.class)).isEqualTo(7740);
         assertThat(RawHttp.send(port, "GET", "/api/departments", IntegrationTest.OPERATOR_TOKEN, null)
                 .header(SecurityConfiguration.ROLE_HEADER)).isEqualTo("OPERATOR");
     }
@@ -164,7 +158,7 @@ class EdgeSecurityTest {
         String operator = TestIdentityProvider.token("kari", List.of("pogo-operator"));
         assertThat(RawHttp.send(port, "PUT", "/api/mappings/rounding", operator, "{\"account\":7741}").status())
                 .isEqualTo(200);
-        assertThat(app.queryForObject("SELECT account FROM rounding_mapping", Integer.class)).isEqualTo(7741);
+        assertThat(server.app().queryForObject("SELECT account FROM rounding_mapping", Integer.class)).isEqualTo(7741);
 
         String viewer = TestIdentityProvider.token("ola", "offline_access pogo-viewer");
         assertThat(RawHttp.send(port, "GET", "/api/departments", viewer, null).status()).isEqualTo(200);
@@ -184,7 +178,7 @@ class EdgeSecurityTest {
             assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer");
             assertThat(json(answer.body()).path("detail").asText()).contains("nor a JWT this server accepts");
         }
-        assertThat(app.queryForObject("SELECT account FROM rounding_mapping", Integer.class)).isEqualTo(7741);
+        assertThat(server.app().queryForObject("SELECT account FROM rounding_mapping", Integer.class)).isEqualTo(7741);
     }
 
     @Test
@@ -211,7 +205,7 @@ class EdgeSecurityTest {
             assertThat(c.answer().body()).as(c.what()).doesNotContain("Tomcat").doesNotContain("Exception")
                     .doesNotContain("\tat ").doesNotContain("<html").doesNotContain("timestamp");
         }
-        assertThat(app.queryForObject("SELECT account FROM rounding_mapping", Integer.class)).isEqualTo(7740);
+        assertThat(server.app().queryForObject("SELECT account FROM rounding_mapping", Integer.class)).isEqualTo(7740);
     }
 
     @Test
@@ -224,7 +218,7 @@ class EdgeSecurityTest {
         HttpResponse<String> accepted = http.send(chunked("/api/mappings/rounding", "{\"account\":7742}".getBytes()),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
-        assertThat(app.queryForObject("SELECT account FROM rounding_mapping", Integer.class)).isEqualTo(7742);
+        assertThat(server.app().queryForObject("SELECT account FROM rounding_mapping", Integer.class)).isEqualTo(7742);
     }
 
     @Test

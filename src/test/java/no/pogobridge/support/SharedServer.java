@@ -40,6 +40,25 @@ public class SharedServer {
         this.environment = environment;
     }
 
+    /** The server's own database (its app schema). */
+    public JdbcTemplate app() {
+        return app;
+    }
+
+    /** The built-in PowerOffice sandbox's clients, vouchers and sales orders. */
+    public SandboxWorld sandbox() {
+        return sandbox;
+    }
+
+    public SandboxFaults faults() {
+        return faults;
+    }
+
+    /** Every request the sandbox answered since the last reset. */
+    public SandboxRequestLog requests() {
+        return requests;
+    }
+
     /** The port the web server took; known only once it has started, so it is read when asked for. */
     public int port() {
         return environment.getRequiredProperty("local.server.port", Integer.class);

@@ -80,6 +80,13 @@ public class PowerOfficeDirectory {
                 strings(info.path("ValidPrivileges")), strings(info.path("InvalidPrivileges")));
     }
 
+    /** PowerOffice's answer to direct:poweroffice-client-information (a refusal is thrown). */
+    public ClientInformation clientInformation(String answer, Integer status, Object body) {
+        JsonNode info = PowerOffice.answer(answer, status == null ? 0 : status, body);
+        return new ClientInformation(info.path("ClientId").asText(null), info.path("ClientName").asText(null),
+                strings(info.path("ValidPrivileges")), strings(info.path("InvalidPrivileges")));
+    }
+
     public LocalDate lockDate(Credentials credentials) {
         return lockDates.get(credentials.clientKey(), key -> lockDate(client.lockDateSettings(credentials)))
                 .orElse(null);

@@ -80,6 +80,19 @@ public class PowerOfficeDirectory {
                 strings(info.path("ValidPrivileges")), strings(info.path("InvalidPrivileges")));
     }
 
+    /**
+     * PowerOffice's reason in a failure a route caught: Camel wraps what a bean throws in an expression (the
+     * rows and remember methods above), so the PowerOfficeException is looked for among the causes.
+     */
+    public static String reason(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PowerOfficeException) {
+                return cause.getMessage();
+            }
+        }
+        return failure == null ? null : failure.getMessage();
+    }
+
     /** PowerOffice's answer to direct:poweroffice-client-information (a refusal is thrown). */
     public ClientInformation clientInformation(String answer, Integer status, Object body) {
         JsonNode info = PowerOffice.answer(answer, status == null ? 0 : status, body);

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import no.pogobridge.department.ConnectionApi;
 import no.pogobridge.department.DepartmentConnections;
 import no.pogobridge.invoicing.InvoicingApi;
 import no.pogobridge.mapping.MappingApi;
@@ -67,7 +66,6 @@ public class EmbeddedDemo {
     }
 
     private final MappingApi mappings;
-    private final ConnectionApi connectionApi;
     private final DepartmentConnections connections;
     private final InvoicingApi invoicing;
     private final PowerOfficeDirectory directory;
@@ -76,11 +74,10 @@ public class EmbeddedDemo {
     private final JdbcTemplate app;
     private final ObjectMapper json;
 
-    public EmbeddedDemo(MappingApi mappings, ConnectionApi connectionApi, DepartmentConnections connections,
+    public EmbeddedDemo(MappingApi mappings, DepartmentConnections connections,
             InvoicingApi invoicing, PowerOfficeDirectory directory, CamelContext camel,
             @Qualifier("posDataSource") javax.sql.DataSource posDataSource, JdbcTemplate app, ObjectMapper json) {
         this.mappings = mappings;
-        this.connectionApi = connectionApi;
         this.connections = connections;
         this.invoicing = invoicing;
         this.directory = directory;
@@ -159,12 +156,21 @@ public class EmbeddedDemo {
             connection.put("autoInvoicing", true);
             connection.put("exportFrom", firstDay.toString());
             connection.put("invoicingFrom", firstDay.toString());
-            connectionApi.connect(Integer.toString(id), toJson(connection));
+            connect(id, toJson(connection));
             log.info("Embedded demo: department {} {} connected to sandbox client {} (application-key slot {}), "
                     + "automatic export and invoicing from {}", id, name, SandboxWorld.DEMO_CLIENT, slot, firstDay);
             slot++;
         }
         linkCustomers(departments.isEmpty() ? null : departments.get(0).get("id").toString());
+    }
+
+    /** Through the operator API's own route (store-connection), so the demo connects exactly as an operator would. */
+    private void connect(int departmentId, String connection) {
+        try (ProducerTemplate routes = camel.createProducerTemplate()) {
+            routes.requestBodyAndHeader("direct:store-connection", connection, "id", Integer.toString(departmentId));
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the demo's producer template did not close", e);
+        }
     }
 
     /** The sandbox's active department of the same name, so the demo's vouchers carry a department. */

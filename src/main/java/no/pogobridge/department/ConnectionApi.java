@@ -15,9 +15,12 @@ import no.pogobridge.operator.JsonBodies;
 import no.pogobridge.operator.OperatorException;
 import no.pogobridge.poweroffice.ApplicationKeys;
 import no.pogobridge.poweroffice.Credentials;
-import no.pogobridge.poweroffice.PowerOffice;
+import no.pogobridge.poweroffice.PowerOfficeCalls;
 import no.pogobridge.poweroffice.PowerOfficeDirectory;
 import no.pogobridge.poweroffice.PowerOfficeException;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 
 /**
@@ -37,21 +40,30 @@ public class ConnectionApi {
     private final DepartmentConnections connections;
     private final PosCatalog pos;
     private final SetupReader setup;
-    private final PowerOffice powerOffice;
     private final PowerOfficeDirectory directory;
     private final Clock clock;
 
     public ConnectionApi(DepartmentConnections connections, PosCatalog pos, SetupReader setup,
-            PowerOffice powerOffice, PowerOfficeDirectory directory, Clock clock) {
+            PowerOfficeDirectory directory, Clock clock) {
         this.connections = connections;
         this.pos = pos;
         this.setup = setup;
-        this.powerOffice = powerOffice;
         this.directory = directory;
         this.clock = clock;
     }
 
-    public Map<String, Object> connect(String departmentIdText, String body) {
+    /** A connection asked for, checked as far as it can be without PowerOffice. */
+    public record Connecting(int departmentId, Credentials credentials, LocalTime dayStart, LocalDate exportFrom,
+            LocalDate invoicingFrom, boolean autoExport, boolean autoInvoicing, String departmentCode) {
+    }
+
+    /** Exchange properties of the route connect-department. */
+    public static final String CONNECTING = "connecting";
+    public static final String CLIENT_INFORMATION = "clientInformation";
+    public static final String MASTER_DATA = "masterData";
+
+    /** The request read and checked (400 for a malformed one, 404 for a department the POS lacks). */
+    public Connecting requested(String departmentIdText, String body) {
         int departmentId = JsonBodies.id("department id", departmentIdText);
         if (!pos.departmentExists(departmentId)) {
             throw OperatorException.notFound("The POS has no department " + departmentId
@@ -81,9 +93,22 @@ public class ConnectionApi {
         String departmentCode = request.powerOfficeDepartmentCode() == null
                 || request.powerOfficeDepartmentCode().isBlank() ? null : request.powerOfficeDepartmentCode().strip();
 
-        Credentials credentials = new Credentials(clientKey, slot);
-        PowerOfficeDirectory.ClientInformation client = verify(credentials);
+        return new Connecting(departmentId, new Credentials(clientKey, slot), dayStart, exportFrom, invoicingFrom,
+                autoExport, autoInvoicing, departmentCode);
+    }
 
+    /**
+     * PowerOffice's answer to the client information, asked with a fresh token (the token request is PowerOffice's
+     * verdict on the key pair): a rejected key is 400, no answer 502; a key or slot another department holds, or an
+     * 11th department of the client, is 409.
+     */
+    public PowerOfficeDirectory.ClientInformation verified(@ExchangeProperty(CONNECTING) Connecting connecting,
+            @Header(PowerOfficeCalls.ANSWER) String answer, @Header(PowerOfficeCalls.STATUS) Integer status,
+            @Body Object body) {
+        int departmentId = connecting.departmentId();
+        String clientKey = connecting.credentials().clientKey();
+        int slot = connecting.credentials().slot();
+        PowerOfficeDirectory.ClientInformation client = verify(connecting.credentials(), answer, status, body);
         for (DepartmentConnection other : connections.all().values()) {
             if (other.departmentId() == departmentId) {
                 continue;
@@ -105,8 +130,27 @@ public class ConnectionApi {
             throw OperatorException.conflict("PowerOffice client " + client.clientName() + " already has "
                     + ApplicationKeys.SLOTS + " departments connected, the most one company can have.");
         }
+        return client;
+    }
+
+    /**
+     * The connection stored, with the department code checked against PowerOffice's master data (read by the route
+     * when a code was given) and the setup against automatic export and invoicing.
+     */
+    public Map<String, Object> connect(@ExchangeProperty(CONNECTING) Connecting connecting,
+            @ExchangeProperty(CLIENT_INFORMATION) PowerOfficeDirectory.ClientInformation client,
+            @ExchangeProperty(MASTER_DATA) PowerOfficeDirectory.MasterData masterData) {
+        int departmentId = connecting.departmentId();
+        String clientKey = connecting.credentials().clientKey();
+        int slot = connecting.credentials().slot();
+        LocalTime dayStart = connecting.dayStart();
+        boolean autoExport = connecting.autoExport();
+        boolean autoInvoicing = connecting.autoInvoicing();
+        String departmentCode = connecting.departmentCode();
+        LocalDate exportFrom = connecting.exportFrom();
+        LocalDate invoicingFrom = connecting.invoicingFrom();
         if (departmentCode != null) {
-            PowerOfficeDirectory.Department department = directory.masterData(credentials).departments()
+            PowerOfficeDirectory.Department department = masterData.departments()
                     .get(departmentCode);
             if (department == null || !department.active()) {
                 throw OperatorException.badRequest("PowerOffice client " + client.clientName() + " has no "
@@ -144,10 +188,10 @@ public class ConnectionApi {
         return DepartmentDirectory.view(stored);
     }
 
-    private PowerOfficeDirectory.ClientInformation verify(Credentials credentials) {
+    private PowerOfficeDirectory.ClientInformation verify(Credentials credentials, String answer, Integer status,
+            Object body) {
         try {
-            powerOffice.verifyKeys(credentials);
-            return directory.clientInformation(credentials);
+            return directory.clientInformation(answer, status, body);
         } catch (PowerOfficeException e) {
             if (e.kind() == PowerOfficeException.Kind.UNCERTAIN || e.kind() == PowerOfficeException.Kind.RATE_LIMITED) {
                 throw new OperatorException(502, "PowerOffice could not be asked to verify the key: "

@@ -17,8 +17,8 @@ import no.pogobridge.department.DepartmentConnections;
 import no.pogobridge.mapping.SetupReader;
 import no.pogobridge.poweroffice.Credentials;
 import no.pogobridge.poweroffice.PowerOfficeDirectory;
-import no.pogobridge.poweroffice.PowerOfficeException;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -40,14 +40,10 @@ public class DailyExport {
     private final DepartmentConnections connections;
     private final ExportLedger ledger;
     private final SetupReader setup;
-    private final PowerOfficeDirectory directory;
-
-    public DailyExport(DepartmentConnections connections, ExportLedger ledger, SetupReader setup,
-            PowerOfficeDirectory directory) {
+    public DailyExport(DepartmentConnections connections, ExportLedger ledger, SetupReader setup) {
         this.connections = connections;
         this.ledger = ledger;
         this.setup = setup;
-        this.directory = directory;
     }
 
     /**
@@ -107,20 +103,35 @@ public class DailyExport {
         return ExportOutcome.of(voucher.businessDate(), DayOutcome.EMPTY, "The day is closed with nothing to post.");
     }
 
-    /** The preview of one day (docs/interfaces.md), checked against PowerOffice when the department is connected. */
-    public Map<String, Object> preview(DailyVoucher voucher) {
+    /** The exchange properties of the preview's route: the day's voucher while PowerOffice is asked, and its reason. */
+    public static final String PREVIEW_VOUCHER = "previewVoucher";
+    public static final String MASTER_DATA_FAILURE = "masterDataFailure";
+
+    /**
+     * Whose master data the preview checks the voucher against: the department's PowerOffice client when it is
+     * connected and the day has lines, else null (the route then asks PowerOffice nothing).
+     */
+    public Credentials previewCredentials(DailyVoucher voucher) {
+        return voucher.empty() ? null : connections.find(voucher.departmentId())
+                .map(DepartmentConnection::credentials).orElse(null);
+    }
+
+    /**
+     * The preview of one day (docs/interfaces.md), checked against PowerOffice's master data when the route could
+     * read it (masterData), else with the reason it could not (masterDataFailure).
+     */
+    public Map<String, Object> preview(@ExchangeProperty(PREVIEW_VOUCHER) DailyVoucher voucher,
+            @ExchangeProperty(VoucherPosting.MASTER_DATA) PowerOfficeDirectory.MasterData masterData,
+            @ExchangeProperty(MASTER_DATA_FAILURE) String masterDataFailure) {
         List<String> problems = new ArrayList<>(voucher.problems());
         DepartmentConnection connection = connections.find(voucher.departmentId()).orElse(null);
         if (connection == null) {
             problems.add(VoucherPosting.notConnected(voucher.departmentId()));
-        } else if (!voucher.empty()) {
-            try {
-                Credentials credentials = connection.credentials();
-                problems.addAll(VoucherResolver.resolve(voucher, directory.masterData(credentials),
-                        connection.powerOfficeDepartmentCode(), null, "preview").problems());
-            } catch (PowerOfficeException e) {
-                problems.add("Could not check the accounts against PowerOffice: " + e.getMessage());
-            }
+        } else if (masterDataFailure != null) {
+            problems.add("Could not check the accounts against PowerOffice: " + masterDataFailure);
+        } else if (!voucher.empty() && masterData != null) {
+            problems.addAll(VoucherResolver.resolve(voucher, masterData,
+                    connection.powerOfficeDepartmentCode(), null, "preview").problems());
         }
         Map<String, Object> view = new LinkedHashMap<>();
         view.put("businessDate", voucher.businessDate());

@@ -20,7 +20,8 @@ import no.pogobridge.operator.JsonBodies;
 import no.pogobridge.operator.OperatorException;
 import no.pogobridge.poweroffice.Credentials;
 import no.pogobridge.poweroffice.PowerOfficeDirectory;
-import no.pogobridge.poweroffice.PowerOfficeException;
+import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Header;
 import org.springframework.stereotype.Component;
 
 /** Operator calls of the daily export: the period to work on, the ledger, the setup check. */
@@ -34,17 +35,15 @@ public class ExportApi {
     private final DepartmentConnections connections;
     private final ExportLedger ledger;
     private final SetupReader setup;
-    private final PowerOfficeDirectory directory;
     private final Clock clock;
 
     public ExportApi(PosCatalog pos, DepartmentConnections connections, ExportLedger ledger, SetupReader setup,
-            PowerOfficeDirectory directory, Clock clock) {
+            Clock clock) {
         this.clock = clock;
         this.pos = pos;
         this.connections = connections;
         this.ledger = ledger;
         this.setup = setup;
-        this.directory = directory;
     }
 
     /**
@@ -91,11 +90,29 @@ public class ExportApi {
         return rows;
     }
 
+    /** Exchange properties of the check's route: what PowerOffice said, or why it could not be asked. */
+    public static final String CLIENT_INFORMATION = "clientInformation";
+    public static final String POWEROFFICE_FAILURE = "powerOfficeFailure";
+
+    /**
+     * Whose PowerOffice client the check of a department asks (refused with 404 for a department the POS lacks):
+     * null when the department is not connected.
+     */
+    public Credentials checkedCredentials(String departmentIdText) {
+        return connections.find(department(departmentIdText)).map(DepartmentConnection::credentials).orElse(null);
+    }
+
     /**
      * GET /api/departments/{id}/check: what stands between this department and a posted voucher, checked against
-     * PowerOffice too (accounts, VAT codes, department code, privileges, lock date). Empty = ready.
+     * what the route read from PowerOffice too (client information with its privileges, master data, lock date;
+     * or why it could not: powerOfficeFailure). Empty = ready.
      */
-    public List<String> check(String departmentIdText) {
+    @SuppressWarnings("unchecked")
+    public List<String> check(@Header("id") String departmentIdText,
+            @ExchangeProperty(CLIENT_INFORMATION) PowerOfficeDirectory.ClientInformation info,
+            @ExchangeProperty(VoucherPosting.MASTER_DATA) PowerOfficeDirectory.MasterData master,
+            @ExchangeProperty(VoucherPosting.LOCK_DATE) java.util.Optional<LocalDate> lockDateRead,
+            @ExchangeProperty(POWEROFFICE_FAILURE) String failure) {
         int departmentId = department(departmentIdText);
         Set<String> problems = new LinkedHashSet<>();
         Setup s = setup.read();
@@ -106,70 +123,62 @@ public class ExportApi {
                     + departmentId + "/connection");
             return new ArrayList<>(problems);
         }
-        Credentials credentials = connection.credentials();
-        try {
-            directory.forget(credentials);
-            PowerOfficeDirectory.ClientInformation info = directory.clientInformation(credentials);
-            for (String needed : List.of("CashVoucher_Full", "GeneralLedgerAccount", "CommonServices",
-                    "AccountTransaction")) {
-                if (info.invalidPrivileges().contains(needed) || !info.validPrivileges().contains(needed)) {
-                    problems.add("PowerOffice client " + info.clientName() + " does not grant " + needed
-                            + " to this integration (a missing module or privilege)");
-                }
+        if (failure != null) {
+            problems.add("PowerOffice could not be checked: " + failure);
+            return new ArrayList<>(problems);
+        }
+        for (String needed : List.of("CashVoucher_Full", "GeneralLedgerAccount", "CommonServices",
+                "AccountTransaction")) {
+            if (info.invalidPrivileges().contains(needed) || !info.validPrivileges().contains(needed)) {
+                problems.add("PowerOffice client " + info.clientName() + " does not grant " + needed
+                        + " to this integration (a missing module or privilege)");
             }
-            PowerOfficeDirectory.MasterData master = directory.masterData(credentials);
-            for (ProductTypeMapping m : s.productTypeMappings().values()) {
-                account(master, m.standardAccount(), problems);
-                account(master, m.reducedAccount(), problems);
+        }
+        for (ProductTypeMapping m : s.productTypeMappings().values()) {
+            account(master, m.standardAccount(), problems);
+            account(master, m.reducedAccount(), problems);
+        }
+        for (PaymentTypeMapping m : s.paymentTypeMappings().values()) {
+            if (m.transferToAccounting()) {
+                account(master, m.account(), problems);
             }
-            for (PaymentTypeMapping m : s.paymentTypeMappings().values()) {
-                if (m.transferToAccounting()) {
-                    account(master, m.account(), problems);
-                }
+        }
+        account(master, s.roundingAccount(), problems);
+        for (String code : new LinkedHashSet<>(s.vatCodeMappings().values())) {
+            PowerOfficeDirectory.VatCode vat = master.vatCodes().get(code);
+            if (vat == null || !vat.active()) {
+                problems.add("VAT code " + code + (vat == null ? " does not exist" : " is inactive")
+                        + " in PowerOffice");
             }
-            account(master, s.roundingAccount(), problems);
-            for (String code : new LinkedHashSet<>(s.vatCodeMappings().values())) {
-                PowerOfficeDirectory.VatCode vat = master.vatCodes().get(code);
-                if (vat == null || !vat.active()) {
-                    problems.add("VAT code " + code + (vat == null ? " does not exist" : " is inactive")
-                            + " in PowerOffice");
-                }
+        }
+        if (!master.vatCodes().containsKey(LineRules.NO_VAT)) {
+            problems.add("PowerOffice has no VAT code 0 for payment and balance lines");
+        }
+        String code = connection.powerOfficeDepartmentCode();
+        if (code != null) {
+            PowerOfficeDirectory.Department d = master.departments().get(code);
+            if (d == null || !d.active()) {
+                problems.add("PowerOffice has no " + (d == null ? "" : "active ") + "department with code '"
+                        + code + "'");
             }
-            if (!master.vatCodes().containsKey(LineRules.NO_VAT)) {
-                problems.add("PowerOffice has no VAT code 0 for payment and balance lines");
-            }
-            String code = connection.powerOfficeDepartmentCode();
-            if (code != null) {
-                PowerOfficeDirectory.Department d = master.departments().get(code);
-                if (d == null || !d.active()) {
-                    problems.add("PowerOffice has no " + (d == null ? "" : "active ") + "department with code '"
-                            + code + "'");
-                }
-            }
-            LocalDate lockDate = directory.lockDate(credentials);
-            LocalDate firstToExport = connection.exportFrom() != null ? connection.exportFrom()
-                    : connection.autoExportSince();
-            if (lockDate != null && firstToExport != null && !firstToExport.isAfter(lockDate)) {
-                problems.add("PowerOffice's lock date is " + lockDate + ": days from " + firstToExport + " to "
-                        + lockDate + " cannot be posted (they are reported LOCKED)");
-            }
-        } catch (PowerOfficeException e) {
-            problems.add("PowerOffice could not be checked: " + e.getMessage());
+        }
+        LocalDate lockDate = lockDateRead.orElse(null);
+        LocalDate firstToExport = connection.exportFrom() != null ? connection.exportFrom()
+                : connection.autoExportSince();
+        if (lockDate != null && firstToExport != null && !firstToExport.isAfter(lockDate)) {
+            problems.add("PowerOffice's lock date is " + lockDate + ": days from " + firstToExport + " to "
+                    + lockDate + " cannot be posted (they are reported LOCKED)");
         }
         return new ArrayList<>(problems);
     }
 
-    /** The lock date, for the check's response header (informational even when it stands in nobody's way). */
-    public String lockDate(String departmentIdText) {
-        int departmentId = department(departmentIdText);
-        return connections.find(departmentId).map(c -> {
-            try {
-                LocalDate lock = directory.lockDate(c.credentials());
-                return lock == null ? "" : lock.toString();
-            } catch (PowerOfficeException e) {
-                return "";
-            }
-        }).orElse("");
+    /**
+     * The lock date the route read, for the check's response header (informational even when it stands in nobody's
+     * way): empty when there is none or it could not be read.
+     */
+    @SuppressWarnings("rawtypes")
+    public String lockDate(@ExchangeProperty(VoucherPosting.LOCK_DATE) java.util.Optional lockDate) {
+        return lockDate == null || lockDate.isEmpty() ? "" : lockDate.get().toString();
     }
 
     private int department(String text) {

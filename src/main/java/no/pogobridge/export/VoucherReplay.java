@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.Optional;
 import no.pogobridge.department.DepartmentConnection;
 import no.pogobridge.department.DepartmentConnections;
-import no.pogobridge.poweroffice.Credentials;
 import no.pogobridge.poweroffice.PowerOfficeCalls;
 import no.pogobridge.poweroffice.PowerOfficeDirectory;
 import no.pogobridge.poweroffice.PowerOfficeException;
@@ -27,7 +26,7 @@ import org.springframework.stereotype.Component;
  * new figures as the next revision. Nothing is deleted. Under the day's lock the ledger moves REVERSING -> REVERSED ->
  * next revision SENDING -> POSTED, so an interruption anywhere is finished by the next replay or start, never doubled.
  *
- * <p>Each step sets the header {@code ReplayStep}: REVERSE, CHECK_REVERSAL, POST or DONE (the body is then the
+ * <p>Each step sets the header {@code ReplayStep}: CHECK_LOCK_DATE, RESOLVE, REVERSE, CHECK_REVERSAL, POST or DONE (the body is then the
  * day's {@link ExportOutcome}).
  */
 @Component("voucherReplay")
@@ -42,14 +41,10 @@ public class VoucherReplay {
     private final ExportLedger ledger;
     private final DayLock locks;
     private final DepartmentConnections connections;
-    private final PowerOfficeDirectory directory;
-
-    public VoucherReplay(ExportLedger ledger, DayLock locks, DepartmentConnections connections,
-            PowerOfficeDirectory directory) {
+    public VoucherReplay(ExportLedger ledger, DayLock locks, DepartmentConnections connections) {
         this.ledger = ledger;
         this.locks = locks;
         this.connections = connections;
-        this.directory = directory;
     }
 
     /** Under the day's lock: what the day needs (nothing, a first post, or a reversal before the new revision). */
@@ -73,14 +68,27 @@ public class VoucherReplay {
         }
         exchange.setProperty(VOUCHER, voucher);
         exchange.setProperty(VoucherPosting.DAY_LOCK, locks.acquire(connection.departmentId(), date));
-        Credentials credentials = connection.credentials();
-        Optional<ExportLedger.Entry> current = ledger.current(connection.departmentId(), date);
-        LocalDate lockDate = directory.lockDate(credentials);
+        exchange.getMessage().setHeader(PowerOfficeCalls.CREDENTIALS, connection.credentials());
+        exchange.getMessage().setHeader(STEP, "CHECK_LOCK_DATE");
+    }
+
+    /**
+     * PowerOffice's lock date (exchange property lockDate, read by the route under the day's lock): a day on or
+     * before it is left as it is; else what the ledger holds decides (a first post, nothing, or a posted revision
+     * whose lines changed, which the route checks against PowerOffice's master data first: RESOLVE).
+     */
+    @SuppressWarnings("unchecked")
+    public void checkLockDate(Exchange exchange) {
+        DailyVoucher voucher = exchange.getProperty(VOUCHER, DailyVoucher.class);
+        LocalDate date = voucher.businessDate();
+        LocalDate lockDate = ((Optional<LocalDate>) exchange.getProperty(VoucherPosting.LOCK_DATE, Optional.class))
+                .orElse(null);
         if (lockDate != null && !date.isAfter(lockDate)) {
             done(exchange, ExportOutcome.of(date, DayOutcome.LOCKED, "PowerOffice's lock date is " + lockDate
                     + ": the day is left as it is."));
             return;
         }
+        Optional<ExportLedger.Entry> current = ledger.current(voucher.departmentId(), date);
         if (current.isEmpty() || current.get().status() == ExportLedger.Status.FAILED
                 || current.get().status() == ExportLedger.Status.SENDING
                 || current.get().status() == ExportLedger.Status.CLAIMED) {
@@ -98,21 +106,39 @@ public class VoucherReplay {
                         "Revision " + posted.revision() + " (voucher " + posted.voucherNo() + ") matches the POS."));
                 return;
             }
-            VoucherResolver.Resolved resolved = VoucherResolver.resolve(voucher, directory.masterData(credentials),
-                    connection.powerOfficeDepartmentCode(), null, "check");
-            if (!resolved.ok()) {
-                done(exchange, ExportOutcome.of(date, DayOutcome.BLOCKED, String.join("; ", resolved.problems())
-                        + " (the posted voucher is left as it is)"));
-                return;
-            }
-            String why = "Replaced: the POS figures changed (total " + posted.total() + " -> " + voucher.total() + ")";
-            ledger.markReversing(connection.departmentId(), date, posted.revision(), why);
-            posted = ledger.current(connection.departmentId(), date).orElseThrow();
+            exchange.getMessage().setHeader(STEP, "RESOLVE");
+            return;
         }
+        replace(exchange, posted);
+    }
+
+    /**
+     * The changed figures of a posted day against PowerOffice's master data (exchange property masterData, read by
+     * the route): a day they do not resolve on is left as it is, else the posted revision is marked for reversal.
+     */
+    public void resolved(Exchange exchange) {
+        DailyVoucher voucher = exchange.getProperty(VOUCHER, DailyVoucher.class);
+        LocalDate date = voucher.businessDate();
+        DepartmentConnection connection = connections.find(voucher.departmentId()).orElseThrow();
+        VoucherResolver.Resolved resolved = VoucherResolver.resolve(voucher,
+                exchange.getProperty(VoucherPosting.MASTER_DATA, PowerOfficeDirectory.MasterData.class),
+                connection.powerOfficeDepartmentCode(), null, "check");
+        if (!resolved.ok()) {
+            done(exchange, ExportOutcome.of(date, DayOutcome.BLOCKED, String.join("; ", resolved.problems())
+                    + " (the posted voucher is left as it is)"));
+            return;
+        }
+        ExportLedger.Entry posted = ledger.current(voucher.departmentId(), date).orElseThrow();
+        String why = "Replaced: the POS figures changed (total " + posted.total() + " -> " + voucher.total() + ")";
+        ledger.markReversing(voucher.departmentId(), date, posted.revision(), why);
+        replace(exchange, ledger.current(voucher.departmentId(), date).orElseThrow());
+    }
+
+    /** The revision being replaced: reversed first unless it is already (REVERSED, left by an interruption). */
+    private void replace(Exchange exchange, ExportLedger.Entry posted) {
         exchange.setProperty(REPLACED, posted);
         if (posted.status() == ExportLedger.Status.REVERSING) {
             Message message = exchange.getMessage();
-            message.setHeader(PowerOfficeCalls.CREDENTIALS, credentials);
             message.setHeader("VoucherId", id(posted));
             message.setHeader(STEP, "REVERSE");
             return;
@@ -175,6 +201,8 @@ public class VoucherReplay {
         exchange.removeProperty(VOUCHER);
         exchange.removeProperty(REPLACED);
         exchange.removeProperty("reversalFailure");
+        exchange.removeProperty(VoucherPosting.LOCK_DATE);
+        exchange.removeProperty(VoucherPosting.MASTER_DATA);
         exchange.getMessage().removeHeaders("PowerOffice*");
         exchange.getMessage().removeHeader("VoucherId");
         exchange.getMessage().removeHeader(STEP);

@@ -26,6 +26,7 @@ import no.pogobridge.poweroffice.PowerOfficeCalls;
 import no.pogobridge.poweroffice.PowerOfficeDirectory;
 import no.pogobridge.poweroffice.PowerOfficeException;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -176,11 +177,16 @@ public class Invoicing {
         if (exchange.getProperty("invoiceSetup") == null) {
             exchange.setProperty("invoiceSetup", setup.read());
         }
+    }
+
+    /** PowerOffice's products (read by the route, cached per client) as the lines are enriched with them. */
+    public Map<String, SalesOrderLineRules.Product> lineProducts(
+            @ExchangeProperty("products") Map<String, PowerOfficeDirectory.Product> powerOffice) {
         Map<String, SalesOrderLineRules.Product> products = new LinkedHashMap<>();
-        directory.products(connection.credentials()).forEach((code, p) -> products.put(code,
+        powerOffice.forEach((code, p) -> products.put(code,
                 new SalesOrderLineRules.Product(p.id(), code, p.vatRate() == null ? BigDecimal.valueOf(-1)
                         : p.vatRate().multiply(BigDecimal.valueOf(100)))));
-        exchange.setProperty("powerOfficeProducts", products);
+        return products;
     }
 
     /** One row of the order's lines. */
@@ -210,8 +216,8 @@ public class Invoicing {
         DepartmentConnection connection = exchange.getProperty("invoiceConnection", DepartmentConnection.class);
         Long departmentId = null;
         if (connection.powerOfficeDepartmentCode() != null) {
-            PowerOfficeDirectory.Department d = directory.masterData(connection.credentials()).departments()
-                    .get(connection.powerOfficeDepartmentCode());
+            PowerOfficeDirectory.Department d = exchange.getProperty("masterData",
+                    PowerOfficeDirectory.MasterData.class).departments().get(connection.powerOfficeDepartmentCode());
             departmentId = d == null ? null : d.id();
         }
         Map<String, Object> body = SalesOrderBuilder.build(order, links.find(order.customerId()).orElse(null),

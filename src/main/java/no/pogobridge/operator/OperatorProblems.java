@@ -19,6 +19,12 @@ public class OperatorProblems {
 
     public void render(Exchange exchange) {
         Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        // a bean a route asks in an expression (setProperty: method:) has its failure wrapped by Camel: the
+        // answer names what the bean threw, as it would had the bean been a step
+        while (failure instanceof org.apache.camel.language.bean.RuntimeBeanExpressionException
+                && failure.getCause() != null) {
+            failure = failure.getCause();
+        }
         Problem problem;
         UnreadableSecretException unreadable = unreadableSecret(failure);
         if (failure instanceof OperatorException refusal) {

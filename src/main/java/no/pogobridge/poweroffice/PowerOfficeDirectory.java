@@ -80,6 +80,26 @@ public class PowerOfficeDirectory {
                 strings(info.path("ValidPrivileges")), strings(info.path("InvalidPrivileges")));
     }
 
+    /**
+     * PowerOffice's reason in a failure a route caught: Camel wraps what a bean throws in an expression (the
+     * rows and remember methods above), so the PowerOfficeException is looked for among the causes.
+     */
+    public static String reason(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof PowerOfficeException) {
+                return cause.getMessage();
+            }
+        }
+        return failure == null ? null : failure.getMessage();
+    }
+
+    /** PowerOffice's answer to direct:poweroffice-client-information (a refusal is thrown). */
+    public ClientInformation clientInformation(String answer, Integer status, Object body) {
+        JsonNode info = PowerOffice.answer(answer, status == null ? 0 : status, body);
+        return new ClientInformation(info.path("ClientId").asText(null), info.path("ClientName").asText(null),
+                strings(info.path("ValidPrivileges")), strings(info.path("InvalidPrivileges")));
+    }
+
     public LocalDate lockDate(Credentials credentials) {
         return lockDates.get(credentials.clientKey(), key -> lockDate(client.lockDateSettings(credentials)))
                 .orElse(null);
@@ -145,12 +165,31 @@ public class PowerOfficeDirectory {
         return productCache.get(credentials.clientKey(), key -> loadProducts(credentials));
     }
 
+    /** The products this server holds for the client, or null: the route then asks PowerOffice for them. */
+    public Map<String, Product> cachedProducts(Credentials credentials) {
+        return productCache.getIfPresent(credentials.clientKey());
+    }
+
+    /**
+     * PowerOffice's answer to direct:poweroffice-products with the VAT rates of the client's master data, remembered
+     * for pogo.poweroffice.master-data-ttl (a refusal is thrown).
+     */
+    public Map<String, Product> rememberProducts(Credentials credentials, MasterData master, String answer,
+            Integer status, Object body) {
+        Map<String, Product> products = products(master, rows(answer, status, body));
+        productCache.put(credentials.clientKey(), products);
+        return products;
+    }
+
     private Map<String, Product> loadProducts(Credentials credentials) {
-        MasterData master = masterData(credentials);
+        return products(masterData(credentials), client.products(credentials));
+    }
+
+    private static Map<String, Product> products(MasterData master, List<JsonNode> rows) {
         Map<Long, Account> accountsById = new LinkedHashMap<>();
         master.accounts().values().forEach(a -> accountsById.put(a.id(), a));
         Map<String, Product> products = new LinkedHashMap<>();
-        for (JsonNode p : client.products(credentials)) {
+        for (JsonNode p : rows) {
             Account account = accountsById.get(p.path("StandardSalesAccountId").asLong());
             VatCode vat = account == null || account.vatCode() == null ? null
                     : master.vatCodes().get(account.vatCode());

@@ -90,6 +90,16 @@ class ArchitectureTest {
     }
 
     @Test
+    void noProductClassCallsARouteBack() {
+        // the routes call the beans; a bean that sent to a route would hide a call the YAML should show
+        noClasses().that().resideOutsideOfPackage(ROOT + ".demo..")
+                .should().dependOnClassesThat().areAssignableTo(org.apache.camel.ProducerTemplate.class)
+                .orShould().dependOnClassesThat().areAssignableTo(org.apache.camel.FluentProducerTemplate.class)
+                .because("every call a flow makes is a step of its route (the demo drives the server as an operator)")
+                .check(product);
+    }
+
+    @Test
     void theJarHoldsNoBenchmark() {
         noClasses().should().haveSimpleNameEndingWith("Benchmark")
                 .orShould().resideInAPackage(ROOT + ".bench..")

@@ -10,11 +10,9 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import no.pogobridge.department.DepartmentConnections;
-import no.pogobridge.invoicing.InvoicingApi;
 import no.pogobridge.mapping.MappingApi;
 import no.pogobridge.poweroffice.ApplicationKeys;
-import no.pogobridge.poweroffice.Credentials;
-import no.pogobridge.poweroffice.PowerOfficeDirectory;
+import no.pogobridge.sandbox.SandboxClient;
 import no.pogobridge.sandbox.SandboxKeys;
 import no.pogobridge.sandbox.SandboxWorld;
 import org.apache.camel.CamelContext;
@@ -67,20 +65,18 @@ public class EmbeddedDemo {
 
     private final MappingApi mappings;
     private final DepartmentConnections connections;
-    private final InvoicingApi invoicing;
-    private final PowerOfficeDirectory directory;
+    private final SandboxWorld sandbox;
     private final CamelContext camel;
     private final JdbcTemplate pos;
     private final JdbcTemplate app;
     private final ObjectMapper json;
 
     public EmbeddedDemo(MappingApi mappings, DepartmentConnections connections,
-            InvoicingApi invoicing, PowerOfficeDirectory directory, CamelContext camel,
+            SandboxWorld sandbox, CamelContext camel,
             @Qualifier("posDataSource") javax.sql.DataSource posDataSource, JdbcTemplate app, ObjectMapper json) {
         this.mappings = mappings;
         this.connections = connections;
-        this.invoicing = invoicing;
-        this.directory = directory;
+        this.sandbox = sandbox;
         this.camel = camel;
         this.pos = new JdbcTemplate(posDataSource);
         this.app = app;
@@ -150,7 +146,7 @@ public class EmbeddedDemo {
             Map<String, Object> connection = new LinkedHashMap<>();
             connection.put("clientKey", clientKey);
             connection.put("applicationKeySlot", slot);
-            connection.put("powerOfficeDepartmentCode", departmentCode(new Credentials(clientKey, slot), name));
+            connection.put("powerOfficeDepartmentCode", departmentCode(name));
             connection.put("businessDayStart", DemoPeriod.DEMO_DAY_START.toString());
             connection.put("autoExport", true);
             connection.put("autoInvoicing", true);
@@ -173,12 +169,28 @@ public class EmbeddedDemo {
         }
     }
 
-    /** The sandbox's active department of the same name, so the demo's vouchers carry a department. */
-    private String departmentCode(Credentials credentials, String name) {
-        return directory.masterData(credentials).departments().values().stream()
+    /** Through the operator API's own route (store-customer-link), as an operator links a customer. */
+    private void link(String customerId, String body) {
+        try (ProducerTemplate routes = camel.createProducerTemplate()) {
+            routes.requestBodyAndHeader("direct:store-customer-link", body, "id", customerId);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("the demo's producer template did not close", e);
+        }
+    }
+
+    /**
+     * The sandbox's active department of the same name, so the demo's vouchers carry a department. The demo reads its
+     * own sandbox: it knows the demo client, where an operator would look the code up in PowerOffice.
+     */
+    private String departmentCode(String name) {
+        return demoClient().departments().stream()
                 .filter(d -> d.active() && d.name().equalsIgnoreCase(name))
-                .map(PowerOfficeDirectory.Department::code)
+                .map(SandboxClient.Department::code)
                 .findFirst().orElse(null);
+    }
+
+    private SandboxClient demoClient() {
+        return sandbox.client(SandboxWorld.DEMO_CLIENT).orElseThrow();
     }
 
     /**
@@ -190,23 +202,24 @@ public class EmbeddedDemo {
         if (departmentId == null || connections.find(Integer.parseInt(departmentId)).isEmpty()) {
             return;
         }
-        List<Map<String, Object>> powerOffice = invoicing.powerOfficeCustomers(departmentId);
+        List<SandboxClient.Customer> powerOffice = demoClient().customers().stream()
+                .filter(c -> !c.archived()).toList();
         List<String> unlinked = new ArrayList<>();
         for (Map<String, Object> customer : pos.queryForList(
                 "SELECT id, name, organization_number FROM pos.customers ORDER BY id")) {
             String org = (String) customer.get("organization_number");
             String name = (String) customer.get("name");
             Object match = powerOffice.stream()
-                    .filter(p -> org != null && org.equals(p.get("organizationNumber")))
+                    .filter(p -> org != null && org.equals(p.organizationNumber()))
                     .findFirst()
                     .or(() -> powerOffice.stream().filter(p -> name != null && name.toLowerCase(Locale.ROOT)
-                            .equals(Objects.toString(p.get("name"), "").toLowerCase(Locale.ROOT))).findFirst())
-                    .map(p -> p.get("id")).orElse(null);
+                            .equals(Objects.toString(p.name(), "").toLowerCase(Locale.ROOT))).findFirst())
+                    .map(SandboxClient.Customer::id).orElse(null);
             if (match == null) {
                 unlinked.add(customer.get("id") + " " + name);
                 continue;
             }
-            invoicing.link(customer.get("id").toString(), "{\"powerOfficeCustomerId\":" + match + "}");
+            link(customer.get("id").toString(), "{\"powerOfficeCustomerId\":" + match + "}");
         }
         if (!unlinked.isEmpty()) {
             log.info("Embedded demo: POS customer(s) {} have no PowerOffice customer in the sandbox and stay "

@@ -29,13 +29,13 @@ import org.springframework.stereotype.Component;
  * (timeout, 5xx, crash) the reference is looked up, and when PowerOffice does not have it the row stays SENDING, so
  * the next attempt asks first. A resent voucher carries the same reference, so PowerOffice itself refuses a twin.
  *
- * <p>Each step sets the header {@code VoucherStep}: LOOK_UP_FIRST, PREPARE, SEND, LOOK_UP, CHECK_LOCK_DATE or DONE
+ * <p>Each step sets the header {@code voucherStep}: LOOK_UP_FIRST, PREPARE, SEND, LOOK_UP, CHECK_LOCK_DATE or DONE
  * (the body is then the day's {@link ExportOutcome}).
  */
 @Component("voucherPosting")
 public class VoucherPosting {
 
-    public static final String STEP = "VoucherStep";
+    public static final String STEP = "voucherStep";
     /** The day's lock (DayLock.Held) while an exchange holds it; a replay takes it first and posts under it. */
     public static final String DAY_LOCK = "dayLock";
 
@@ -107,7 +107,7 @@ public class VoucherPosting {
         attempt.reference = VoucherResolver.reference(attempt.department, attempt.date, attempt.revision);
         Message message = exchange.getMessage();
         message.setHeader(PowerOfficeCalls.CREDENTIALS, attempt.credentials());
-        message.setHeader("ExternalImportReference", attempt.reference);
+        message.setHeader("externalImportReference", attempt.reference);
         boolean unknown = current.isPresent() && current.get().status() == ExportLedger.Status.SENDING;
         message.setHeader(STEP, unknown ? "LOOK_UP_FIRST" : "PREPARE");
     }
@@ -239,7 +239,7 @@ public class VoucherPosting {
             }
         }
         exchange.getMessage().removeHeaders("PowerOffice*");
-        exchange.getMessage().removeHeader("ExternalImportReference");
+        exchange.getMessage().removeHeader("externalImportReference");
         exchange.getMessage().removeHeader(STEP);
     }
 

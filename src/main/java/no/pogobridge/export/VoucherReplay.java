@@ -26,13 +26,13 @@ import org.springframework.stereotype.Component;
  * new figures as the next revision. Nothing is deleted. Under the day's lock the ledger moves REVERSING -> REVERSED ->
  * next revision SENDING -> POSTED, so an interruption anywhere is finished by the next replay or start, never doubled.
  *
- * <p>Each step sets the header {@code ReplayStep}: CHECK_LOCK_DATE, RESOLVE, REVERSE, CHECK_REVERSAL, POST or DONE (the body is then the
+ * <p>Each step sets the header {@code replayStep}: CHECK_LOCK_DATE, RESOLVE, REVERSE, CHECK_REVERSAL, POST or DONE (the body is then the
  * day's {@link ExportOutcome}).
  */
 @Component("voucherReplay")
 public class VoucherReplay {
 
-    public static final String STEP = "ReplayStep";
+    public static final String STEP = "replayStep";
 
     private static final Logger log = LoggerFactory.getLogger(VoucherReplay.class);
     private static final String VOUCHER = "dayVoucher";
@@ -139,7 +139,7 @@ public class VoucherReplay {
         exchange.setProperty(REPLACED, posted);
         if (posted.status() == ExportLedger.Status.REVERSING) {
             Message message = exchange.getMessage();
-            message.setHeader("VoucherId", id(posted));
+            message.setHeader("voucherId", id(posted));
             message.setHeader(STEP, "REVERSE");
             return;
         }
@@ -204,7 +204,7 @@ public class VoucherReplay {
         exchange.removeProperty(VoucherPosting.LOCK_DATE);
         exchange.removeProperty(VoucherPosting.MASTER_DATA);
         exchange.getMessage().removeHeaders("PowerOffice*");
-        exchange.getMessage().removeHeader("VoucherId");
+        exchange.getMessage().removeHeader("voucherId");
         exchange.getMessage().removeHeader(STEP);
     }
 

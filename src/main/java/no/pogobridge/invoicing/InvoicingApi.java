@@ -11,6 +11,7 @@ import no.pogobridge.department.DepartmentConnection;
 import no.pogobridge.department.DepartmentConnections;
 import no.pogobridge.operator.JsonBodies;
 import no.pogobridge.operator.OperatorException;
+import no.pogobridge.poweroffice.Credentials;
 import no.pogobridge.poweroffice.PowerOfficeDirectory;
 import no.pogobridge.poweroffice.PowerOfficeException;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -99,14 +100,18 @@ public class InvoicingApi {
         }, BATCH, query.limit(), query.offset());
     }
 
-    /** GET /api/poweroffice/customers?department=: every customer of the department's PowerOffice client. */
-    public List<Map<String, Object>> powerOfficeCustomers(String departmentText) {
+    /** GET /api/poweroffice/customers?department=: the client the route asks PowerOffice for its customers. */
+    public Credentials customersClient(String departmentText) {
         if (departmentText == null || departmentText.isBlank()) {
             throw OperatorException.badRequest("department is required: ?department=<POS department id>.");
         }
-        DepartmentConnection connection = connected(JsonBodies.id("department", departmentText));
+        return connected(JsonBodies.id("department", departmentText)).credentials();
+    }
+
+    /** The client's customers as PowerOffice answered direct:poweroffice-customers, the archived ones left out. */
+    public List<Map<String, Object>> powerOfficeCustomers(String answer, Integer status, Object body) {
         List<Map<String, Object>> result = new ArrayList<>();
-        for (PowerOfficeDirectory.Customer c : customers(connection)) {
+        for (PowerOfficeDirectory.Customer c : customers(answer, status, body)) {
             if (c.archived()) {
                 continue;
             }
@@ -120,38 +125,48 @@ public class InvoicingApi {
         return result;
     }
 
-    /** PUT /api/customers/{id}/link: refused for a PowerOffice customer no connected client has. */
-    public Map<String, Object> link(String customerText, String body) {
+    /**
+     * PUT /api/customers/{id}/link, as the route asks PowerOffice: the request checked, then each connected client's
+     * customers until one has the PowerOffice customer ({@link CustomerLinkRequest#nextClient}, {@link #answered}),
+     * then {@link #link} decides.
+     */
+    public CustomerLinkRequest linkRequest(String customerText, String body) {
         int customerId = JsonBodies.id("customer id", customerText);
-        Map<String, Object> customer = posCustomer(customerId);
+        posCustomer(customerId);
         LinkBody b = JsonBodies.read(body, LinkBody.class);
         if (b.powerOfficeCustomerId() == null) {
             throw OperatorException.badRequest("powerOfficeCustomerId is required (the id from GET "
                     + "/api/poweroffice/customers?department=...).");
         }
-        java.util.Set<String> clients = new java.util.LinkedHashSet<>();
+        Map<String, DepartmentConnection> clients = new LinkedHashMap<>();
         for (DepartmentConnection c : connections.all().values()) {
-            if (!clients.add(c.powerOfficeClientId())) {
-                continue;
-            }
-            for (PowerOfficeDirectory.Customer po : customers(c)) {
-                if (po.id() == b.powerOfficeCustomerId()) {
-                    if (po.archived()) {
-                        throw OperatorException.badRequest("PowerOffice customer " + po.id() + " (" + po.name()
-                                + ") is archived.");
-                    }
-                    links.save(new CustomerLinks.Link(customerId, po.id(), po.number(), po.name(),
-                            c.powerOfficeClientId()));
-                    return view(customer);
-                }
-            }
+            clients.putIfAbsent(c.powerOfficeClientId(), c);
         }
         if (clients.isEmpty()) {
             throw OperatorException.conflict("No department is connected to PowerOffice yet, so there are no "
                     + "PowerOffice customers to link to.");
         }
-        throw OperatorException.badRequest("PowerOffice has no customer with id " + b.powerOfficeCustomerId()
-                + " in the connected client(s); GET /api/poweroffice/customers?department=... lists them.");
+        return new CustomerLinkRequest(customerId, b.powerOfficeCustomerId(), List.copyOf(clients.values()));
+    }
+
+    /** One client's customers, as PowerOffice answered: the request notes the customer when this client has it. */
+    public void answered(CustomerLinkRequest request, String answer, Integer status, Object body) {
+        request.answered(customers(answer, status, body));
+    }
+
+    /** The link stored, or why not: archived, or no connected client has the PowerOffice customer. */
+    public Map<String, Object> link(CustomerLinkRequest request) {
+        PowerOfficeDirectory.Customer po = request.found();
+        if (po == null) {
+            throw OperatorException.badRequest("PowerOffice has no customer with id " + request.powerOfficeCustomerId()
+                    + " in the connected client(s); GET /api/poweroffice/customers?department=... lists them.");
+        }
+        if (po.archived()) {
+            throw OperatorException.badRequest("PowerOffice customer " + po.id() + " (" + po.name() + ") is archived.");
+        }
+        links.save(new CustomerLinks.Link(request.customerId(), po.id(), po.number(), po.name(),
+                request.foundIn().powerOfficeClientId()));
+        return view(posCustomer(request.customerId()));
     }
 
     public Map<String, Object> customer(String customerText) {
@@ -207,9 +222,9 @@ public class InvoicingApi {
                 + "/connection"));
     }
 
-    private List<PowerOfficeDirectory.Customer> customers(DepartmentConnection c) {
+    private List<PowerOfficeDirectory.Customer> customers(String answer, Integer status, Object body) {
         try {
-            return directory.customers(c.credentials());
+            return directory.customers(answer, status, body);
         } catch (PowerOfficeException e) {
             throw new OperatorException(502, "PowerOffice could not list the customers: " + e.getMessage());
         }

@@ -44,22 +44,18 @@ public class PowerOfficeDirectory {
             Map<String, Department> departments) {
     }
 
-    private final PowerOffice client;
     private final Cache<String, MasterData> cache;
     private final Cache<String, Map<String, Product>> productCache;
     /** The lock date moves rarely; a minute's cache spares a call per day when a long period is exported. */
     private final Cache<String, java.util.Optional<LocalDate>> lockDates = Caffeine.newBuilder()
             .expireAfterWrite(java.time.Duration.ofMinutes(1)).build();
 
-    public PowerOfficeDirectory(PowerOffice client, PowerOfficeSettings settings) {
-        this.client = client;
+    public PowerOfficeDirectory(PowerOfficeSettings settings) {
         this.cache = Caffeine.newBuilder().expireAfterWrite(settings.masterDataTtl()).build();
         this.productCache = Caffeine.newBuilder().expireAfterWrite(settings.masterDataTtl()).build();
     }
 
-    public MasterData masterData(Credentials credentials) {
-        return cache.get(credentials.clientKey(), key -> load(credentials));
-    }
+
 
     public void forget(Credentials credentials) {
         cache.invalidate(credentials.clientKey());
@@ -74,11 +70,7 @@ public class PowerOfficeDirectory {
         lockDates.invalidateAll();
     }
 
-    public ClientInformation clientInformation(Credentials credentials) {
-        JsonNode info = client.clientInformation(credentials);
-        return new ClientInformation(info.path("ClientId").asText(null), info.path("ClientName").asText(null),
-                strings(info.path("ValidPrivileges")), strings(info.path("InvalidPrivileges")));
-    }
+
 
     /**
      * PowerOffice's reason in a failure a route caught: Camel wraps what a bean throws in an expression (the
@@ -95,15 +87,12 @@ public class PowerOfficeDirectory {
 
     /** PowerOffice's answer to direct:poweroffice-client-information (a refusal is thrown). */
     public ClientInformation clientInformation(String answer, Integer status, Object body) {
-        JsonNode info = PowerOffice.answer(answer, status == null ? 0 : status, body);
+        JsonNode info = answer(answer, status == null ? 0 : status, body);
         return new ClientInformation(info.path("ClientId").asText(null), info.path("ClientName").asText(null),
                 strings(info.path("ValidPrivileges")), strings(info.path("InvalidPrivileges")));
     }
 
-    public LocalDate lockDate(Credentials credentials) {
-        return lockDates.get(credentials.clientKey(), key -> lockDate(client.lockDateSettings(credentials)))
-                .orElse(null);
-    }
+
 
     private static java.util.Optional<LocalDate> lockDate(JsonNode settings) {
         String date = settings == null ? null : settings.path("LockDate").asText(null);
@@ -122,7 +111,7 @@ public class PowerOfficeDirectory {
     /** PowerOffice's answer to direct:poweroffice-lock-date, remembered for a minute (a refusal is thrown). */
     public java.util.Optional<LocalDate> rememberLockDate(Credentials credentials, String answer, Integer status,
             Object body) {
-        java.util.Optional<LocalDate> lockDate = lockDate(PowerOffice.answer(answer, status == null ? 0 : status,
+        java.util.Optional<LocalDate> lockDate = lockDate(answer(answer, status == null ? 0 : status,
                 body));
         lockDates.put(credentials.clientKey(), lockDate);
         return lockDate;
@@ -136,7 +125,7 @@ public class PowerOfficeDirectory {
     /** The rows of a list route's answer (direct:poweroffice-general-ledger-accounts...); a refusal is thrown. */
     public List<JsonNode> rows(String answer, Integer status, Object body) {
         List<JsonNode> rows = new ArrayList<>();
-        JsonNode array = PowerOffice.answer(answer, status == null ? 0 : status, body);
+        JsonNode array = answer(answer, status == null ? 0 : status, body);
         if (array != null) {
             array.forEach(rows::add);
         }
@@ -151,18 +140,14 @@ public class PowerOfficeDirectory {
         return master;
     }
 
-    public List<Customer> customers(Credentials credentials) {
+    /** PowerOffice's answer to direct:poweroffice-customers (a refusal is thrown). */
+    public List<Customer> customers(String answer, Integer status, Object body) {
         List<Customer> customers = new ArrayList<>();
-        for (JsonNode c : client.customers(credentials)) {
+        for (JsonNode c : rows(answer, status, body)) {
             customers.add(new Customer(c.path("Id").asLong(), c.path("Number").asLong(), c.path("Name").asText(),
                     c.path("OrganizationNumber").asText(null), c.path("IsArchived").asBoolean(false)));
         }
         return customers;
-    }
-
-    /** Products by code, with the VAT rate PowerOffice will apply (from the standard sales account's VAT code). */
-    public Map<String, Product> products(Credentials credentials) {
-        return productCache.get(credentials.clientKey(), key -> loadProducts(credentials));
     }
 
     /** The products this server holds for the client, or null: the route then asks PowerOffice for them. */
@@ -181,9 +166,7 @@ public class PowerOfficeDirectory {
         return products;
     }
 
-    private Map<String, Product> loadProducts(Credentials credentials) {
-        return products(masterData(credentials), client.products(credentials));
-    }
+
 
     private static Map<String, Product> products(MasterData master, List<JsonNode> rows) {
         Map<Long, Account> accountsById = new LinkedHashMap<>();
@@ -199,10 +182,7 @@ public class PowerOfficeDirectory {
         return products;
     }
 
-    private MasterData load(Credentials credentials) {
-        return masterData(client.generalLedgerAccounts(credentials), client.vatCodes(credentials),
-                client.departments(credentials));
-    }
+
 
     private static MasterData masterData(List<JsonNode> accountRows, List<JsonNode> vatCodeRows,
             List<JsonNode> departmentRows) {
@@ -230,5 +210,19 @@ public class PowerOfficeDirectory {
             array.forEach(v -> values.add(v.asText()));
         }
         return values;
+    }
+
+    /** The answer of a PowerOffice route as a caller takes it: the JSON, or the refusal as an exception of its kind. */
+    static JsonNode answer(String kind, int status, Object body) {
+        if (PowerOfficeCalls.OK.equals(kind)) {
+            if (body == null || body instanceof JsonNode) {
+                return (JsonNode) body;
+            }
+            return new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(body);
+        }
+        if (kind == null) {
+            throw new IllegalStateException("a PowerOffice route answered without PowerOfficeAnswer");
+        }
+        throw new PowerOfficeException(PowerOfficeException.Kind.valueOf(kind), status, String.valueOf(body));
     }
 }

@@ -37,7 +37,7 @@ class PowerOfficeCallLabelsTest {
         Exchange exchange = new DefaultExchange(camel);
         exchange.getMessage().setHeader(PowerOfficeCalls.CREDENTIALS, new Credentials(
                 SandboxKeys.clientKey(SandboxWorld.DEMO_CLIENT, 0), 0));
-        exchange.getMessage().setHeader("VoucherId", UUID.randomUUID().toString());
+        exchange.getMessage().setHeader("voucherId", UUID.randomUUID().toString());
         double postsBefore = count("POST", "/Vouchers/CashJournals", "400");
 
         routes.send("direct:poweroffice-reverse-voucher", exchange);

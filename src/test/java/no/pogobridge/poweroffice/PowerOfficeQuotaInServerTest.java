@@ -18,9 +18,6 @@ class PowerOfficeQuotaInServerTest {
     JdbcTemplate app;
 
     @Autowired
-    PowerOffice powerOffice;
-
-    @Autowired
     ProducerTemplate routes;
 
     @Test
@@ -28,7 +25,8 @@ class PowerOfficeQuotaInServerTest {
         long bucket = PowerOfficeQuota.bucketId(SandboxKeys.SUBSCRIPTION_KEY);
         app.update("DELETE FROM poweroffice_quota WHERE id = ?", bucket);
 
-        powerOffice.vatCodes(new Credentials(SandboxKeys.clientKey(SandboxWorld.DEMO_CLIENT, 0), 0));
+        routes.sendBodyAndHeader("direct:poweroffice-vat-codes", null, PowerOfficeCalls.CREDENTIALS,
+                new Credentials(SandboxKeys.clientKey(SandboxWorld.DEMO_CLIENT, 0), 0));
 
         assertThat(app.queryForObject("SELECT count(*) FROM poweroffice_quota WHERE id = ? AND state IS NOT NULL",
                 Integer.class, bucket)).as("the call created the subscription's bucket again").isEqualTo(1);

@@ -11,7 +11,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import no.pogobridge.demo.DemoPeriod;
 import no.pogobridge.export.DayRequest;
 import no.pogobridge.export.ExportOutcome;
 import no.pogobridge.export.ExportPeriod;
@@ -50,18 +49,14 @@ class JobRecoveryTest {
     LocalDate from;
 
     @BeforeEach
-    void cleanServer() {
-        server.forgetJobs();
+    void arrange() {
         api = server.api();
-        server.mapDemoCatalogue();
-        server.connect(1);
-        from = DemoPeriod.businessDate(Instant.now()).minusDays(50);
+        from = JobTestPeriod.arrange(server);
     }
 
-    /** Leaves no jobs behind for the other test classes (the shared server's reset keeps them). */
     @AfterEach
-    void leaveNothingBehind() {
-        server.forgetJobs();
+    void leaveNoJobsBehind() {
+        server.forgetJobs();   // the shared server's reset keeps jobs: another class may have one running
     }
 
     /** Another server on the same app database: same tables, its own name and its own (empty) memory. */

@@ -16,7 +16,6 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import no.pogobridge.demo.DemoPeriod;
 import no.pogobridge.export.ExportApi;
 import no.pogobridge.export.ExportPeriod;
 import no.pogobridge.sandbox.SandboxClient;
@@ -55,18 +54,14 @@ class JobsTest {
     LocalDate from;
 
     @BeforeEach
-    void cleanServer() {
-        server.forgetJobs();
+    void arrange() {
         api = server.api();
-        server.mapDemoCatalogue();
-        server.connect(1);
-        from = DemoPeriod.businessDate(Instant.now()).minusDays(50);
+        from = JobTestPeriod.arrange(server);
     }
 
-    /** Leaves no jobs behind for the other test classes (the shared server's reset keeps them). */
     @AfterEach
-    void leaveNothingBehind() {
-        server.forgetJobs();
+    void leaveNoJobsBehind() {
+        server.forgetJobs();   // the shared server's reset keeps jobs: another class may have one running
     }
 
     private JsonNode awaitEnd(String id) {

@@ -3,6 +3,7 @@ package no.pogobridge.department;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import no.pogobridge.sandbox.SandboxFaults;
 import no.pogobridge.sandbox.SandboxKeys;
 import no.pogobridge.sandbox.SandboxWorld;
 import no.pogobridge.support.IntegrationTest;
@@ -169,5 +170,15 @@ class ConnectionApiTest {
         api.put("/api/mappings/product-types/2", "{\"standardAccount\":3010,\"reducedAccount\":3010}");
         put(1, "{\"clientKey\":\"" + key(0) + "\",\"applicationKeySlot\":0,\"exportFrom\":\"2026-01-01\"}");
         assertThat(api.get("/api/departments/1/check").json()).isEmpty();
+    }
+
+    @Test
+    void theCheckSaysWhenPowerOfficeCouldNotBeAsked() {
+        server.mapDemoCatalogue();
+        assertThat(put(1, "{\"clientKey\":\"" + key(0) + "\",\"applicationKeySlot\":0}").status()).isEqualTo(200);
+        server.faults().inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 1, "GeneralLedgerAccounts"));
+        OperatorCalls.Reply check = api.get("/api/departments/1/check");
+        assertThat(check.status()).isEqualTo(200);
+        assertThat(check.json().toString()).contains("PowerOffice could not be checked");
     }
 }

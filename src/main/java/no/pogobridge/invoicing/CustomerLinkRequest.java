@@ -1,6 +1,7 @@
 package no.pogobridge.invoicing;
 
 import java.util.List;
+import java.util.Map;
 import no.pogobridge.department.DepartmentConnection;
 import no.pogobridge.poweroffice.Credentials;
 import no.pogobridge.poweroffice.PowerOfficeDirectory;
@@ -12,13 +13,16 @@ import no.pogobridge.poweroffice.PowerOfficeDirectory;
 public final class CustomerLinkRequest {
 
     private final int customerId;
+    private final Map<String, Object> customer;
     private final long powerOfficeCustomerId;
     private final List<DepartmentConnection> clients;
     private int asked;
     private PowerOfficeDirectory.Customer found;
 
-    CustomerLinkRequest(int customerId, long powerOfficeCustomerId, List<DepartmentConnection> clients) {
+    CustomerLinkRequest(int customerId, Map<String, Object> customer, long powerOfficeCustomerId,
+            List<DepartmentConnection> clients) {
         this.customerId = customerId;
+        this.customer = customer;
         this.powerOfficeCustomerId = powerOfficeCustomerId;
         this.clients = clients;
     }
@@ -43,6 +47,11 @@ public final class CustomerLinkRequest {
 
     int customerId() {
         return customerId;
+    }
+
+    /** The POS customer's row, read once when the request was checked. */
+    Map<String, Object> customer() {
+        return customer;
     }
 
     long powerOfficeCustomerId() {

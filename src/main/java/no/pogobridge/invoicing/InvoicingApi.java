@@ -132,7 +132,7 @@ public class InvoicingApi {
      */
     public CustomerLinkRequest linkRequest(String customerText, String body) {
         int customerId = JsonBodies.id("customer id", customerText);
-        posCustomer(customerId);
+        Map<String, Object> customer = posCustomer(customerId);
         LinkBody b = JsonBodies.read(body, LinkBody.class);
         if (b.powerOfficeCustomerId() == null) {
             throw OperatorException.badRequest("powerOfficeCustomerId is required (the id from GET "
@@ -146,7 +146,8 @@ public class InvoicingApi {
             throw OperatorException.conflict("No department is connected to PowerOffice yet, so there are no "
                     + "PowerOffice customers to link to.");
         }
-        return new CustomerLinkRequest(customerId, b.powerOfficeCustomerId(), List.copyOf(clients.values()));
+        return new CustomerLinkRequest(customerId, customer, b.powerOfficeCustomerId(),
+                List.copyOf(clients.values()));
     }
 
     /** One client's customers, as PowerOffice answered: the request notes the customer when this client has it. */
@@ -166,7 +167,7 @@ public class InvoicingApi {
         }
         links.save(new CustomerLinks.Link(request.customerId(), po.id(), po.number(), po.name(),
                 request.foundIn().powerOfficeClientId()));
-        return view(posCustomer(request.customerId()));
+        return view(request.customer());
     }
 
     public Map<String, Object> customer(String customerText) {

@@ -106,17 +106,7 @@ public final class PowerOfficeTestCalls {
 
     /** Sends without the client-side pace, for tests of the rate limit itself. */
     public Response getUnpaced(String token, String pathAndQuery) {
-        try {
-            HttpResponse<String> r = http.send(authorized(token, pathAndQuery)
-                    .header("Ocp-Apim-Subscription-Key", subscriptionKey).GET().build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return new Response(r.statusCode(), r.headers(), r.body());
-        } catch (IOException e) {
-            throw new AssertionError(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+        return exchange(authorized(token, pathAndQuery).GET());
     }
 
     private HttpRequest.Builder authorized(String token, String pathAndQuery) {
@@ -129,10 +119,14 @@ public final class PowerOfficeTestCalls {
     }
 
     private Response send(HttpRequest.Builder builder) {
+        RateLimiter.waitForPermission(PACE);
+        return exchange(builder);
+    }
+
+    private Response exchange(HttpRequest.Builder builder) {
         if (subscriptionKey != null) {
             builder.header("Ocp-Apim-Subscription-Key", subscriptionKey);
         }
-        RateLimiter.waitForPermission(PACE);
         try {
             HttpResponse<String> r = http.send(builder.build(), HttpResponse.BodyHandlers.ofString());
             return new Response(r.statusCode(), r.headers(), r.body());

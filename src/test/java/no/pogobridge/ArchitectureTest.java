@@ -28,6 +28,8 @@ class ArchitectureTest {
     static final Map<String, Set<String>> ALLOWED = Map.ofEntries(
             Map.entry("businessday", Set.of()),
             Map.entry("database", Set.of()),
+            // the day's report (issue 17): pure figures, rendered without knowing where they came from
+            Map.entry("documentation", Set.of()),
             Map.entry("secrets", Set.of("database")),
             Map.entry("operator", Set.of("secrets")),
             Map.entry("security", Set.of("operator")),

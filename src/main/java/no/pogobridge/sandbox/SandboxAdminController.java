@@ -5,7 +5,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +23,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The sandbox's own controls, for tests and demos (behind the operator token): which keys exist, what was posted,
- * the lock date, injected faults, the request log, and a reset.
+ * the PDFs attached to vouchers, the lock date, the clients' privileges, injected faults, the request log, and a
+ * reset.
  */
 @RestController
 @RequestMapping("/sandbox/admin")
@@ -48,7 +53,8 @@ class SandboxAdminController {
             m.put("clientId", client.clientId());
             m.put("name", client.name());
             m.put("lockDate", client.lockDate());
-            m.put("invalidPrivileges", client.invalidPrivileges);
+            m.put("validPrivileges", client.validPrivileges());
+            m.put("invalidPrivileges", client.invalidPrivileges());
             List<Map<String, Object>> keys = new ArrayList<>();
             for (SandboxWorld.Integration integration : world.integrations()) {
                 if (integration.client() == client) {
@@ -70,9 +76,38 @@ class SandboxAdminController {
             Map<String, Object> view = SandboxViews.voucher(voucher);
             view.put("VoucherType", voucher.type());
             view.put("ReversalOf", voucher.reversalOf());
+            view.put("IsImported", voucher.imported());
+            view.put("HasPdf", voucher.hasPdf());
+            // only while the sandbox still holds the bytes (SandboxDocuments keeps the newest within its budget)
+            view.put("PdfUrl", world.documents().pdf(voucher.id()).isPresent()
+                    ? "/sandbox/admin/clients/" + code + "/vouchers/" + voucher.id() + "/documentation.pdf" : null);
             result.add(view);
         }
         return result;
+    }
+
+    /** The PDF an integration attached to the voucher (PUT /VoucherDocumentation), the last one if replaced. */
+    @GetMapping("/clients/{code}/vouchers/{id}/documentation.pdf")
+    ResponseEntity<byte[]> documentation(@PathVariable String code, @PathVariable String id) {
+        SandboxClient client = client(code);
+        UUID voucherId;
+        try {
+            voucherId = UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no voucher '" + id + "' in " + code);
+        }
+        SandboxClient.Voucher voucher = client.vouchers().stream().filter(v -> v.id().equals(voucherId)).findFirst()
+                .orElseThrow(() -> new ResponseStatusException(HttpStatus.NOT_FOUND,
+                        "no voucher '" + id + "' in " + code));
+        byte[] pdf = world.documents().pdf(voucherId).orElseThrow(() -> new ResponseStatusException(
+                HttpStatus.NOT_FOUND, voucher.hasPdf()
+                        ? "voucher " + voucher.voucherNo() + " has a PDF, but the sandbox no longer holds its bytes "
+                                + "(it keeps only the newest attachments)"
+                        : "voucher " + voucher.voucherNo() + " has no PDF attached"));
+        return ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                        .filename("bilag-" + voucher.voucherNo() + ".pdf").build().toString())
+                .body(pdf);
     }
 
     @GetMapping("/clients/{code}/sales-orders")
@@ -90,11 +125,38 @@ class SandboxAdminController {
         return result;
     }
 
+    /** Gives a client a privilege, e.g. VoucherDocumentation_Full, taking it off its InvalidPrivileges. */
+    @PutMapping("/clients/{code}/privileges/{privilege}")
+    Map<String, Object> grantPrivilege(@PathVariable String code, @PathVariable String privilege) {
+        SandboxClient client = client(code);
+        client.grantPrivilege(privilege);
+        return privileges(client);
+    }
+
+    /** Takes a privilege from a client: its endpoints answer 403 and it is listed among the InvalidPrivileges. */
+    @DeleteMapping("/clients/{code}/privileges/{privilege}")
+    Map<String, Object> revokePrivilege(@PathVariable String code, @PathVariable String privilege) {
+        SandboxClient client = client(code);
+        client.revokePrivilege(privilege);
+        return privileges(client);
+    }
+
+    private static Map<String, Object> privileges(SandboxClient client) {
+        Map<String, Object> result = new LinkedHashMap<>();
+        result.put("validPrivileges", client.validPrivileges());
+        result.put("invalidPrivileges", client.invalidPrivileges());
+        return result;
+    }
+
     @PostMapping("/faults")
     ResponseEntity<Void> inject(@RequestBody SandboxFaults.Fault fault) {
         if (fault.mode() == null || fault.count() < 1) {
             throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
                     "a fault needs a mode (FAIL, HANG, RATE_LIMIT) and a count of at least 1");
+        }
+        if (fault.method() != null && !List.of("GET", "POST", "PUT", "DELETE").contains(fault.method().toUpperCase())) {
+            throw new ResponseStatusException(HttpStatus.BAD_REQUEST,
+                    "a fault's method is GET, POST, PUT or DELETE, or left out for any");
         }
         faults.inject(fault);
         return ResponseEntity.noContent().build();

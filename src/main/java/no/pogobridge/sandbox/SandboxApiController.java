@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.UUID;
 import java.util.function.LongPredicate;
 import java.util.stream.Collectors;
 import no.pogobridge.sandbox.SandboxClient.Voucher;
@@ -29,11 +31,16 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.multipart.MultipartHttpServletRequest;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -113,13 +120,13 @@ class SandboxApiController {
 
     @GetMapping("/v2/ClientIntegrationInformation")
     Map<String, Object> clientIntegrationInformation(HttpServletRequest request) {
-        SandboxClient client = authorize(request, null).integration().client();
+        SandboxClient client = authorize(request).integration().client();
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("ClientId", client.clientId());
         body.put("ClientName", client.name());
         body.put("ActiveClientSubscriptions", client.subscriptions);
-        body.put("ValidPrivileges", client.validPrivileges);
-        body.put("InvalidPrivileges", client.invalidPrivileges);
+        body.put("ValidPrivileges", client.validPrivileges());
+        body.put("InvalidPrivileges", client.invalidPrivileges());
         return body;
     }
 
@@ -253,6 +260,56 @@ class SandboxApiController {
         return page(request, query, rows);
     }
 
+    // ---- voucher documentation ----------------------------------------------------------------------------
+
+    /**
+     * The PDF of an imported voucher, as multipart/form-data part {@code file}; a second PUT replaces the first.
+     * Answers 204 (the spec allows 202 or 204: the sandbox stores at once). Multipart parsing is lazy
+     * (spring.servlet.multipart.resolve-lazily), so the privilege is checked before the body is read and a body
+     * Spring's multipart limits refuse still reaches {@link #unreadableUpload} as a 400.
+     */
+    @PutMapping("/v2/VoucherDocumentation")
+    ResponseEntity<Void> putVoucherDocumentation(HttpServletRequest request) throws IOException {
+        Session session = authorize(request, "VoucherDocumentation_Full");
+        UUID id = new SandboxQuery(request).uuid("id", true);
+        MultipartFile file = request instanceof MultipartHttpServletRequest multipart ? multipart.getFile("file")
+                : null;
+        if (file == null) {
+            throw SandboxProblem.validation("VoucherDocumentation",
+                    "The PDF is missing: send multipart/form-data with the file in a part named 'file'.");
+        }
+        if (file.getSize() > SandboxPostings.MAX_DOCUMENTATION_BYTES) {
+            throw SandboxPostings.tooLarge(file.getSize());
+        }
+        postings.attachDocumentation(session.integration().client(), session.integration().applicationKey(), id,
+                file.getBytes(), world.documents());
+        return ResponseEntity.noContent().build();
+    }
+
+    /** The client's vouchers (any integration's) by id or voucherNo, with the kinds of documentation each has. */
+    @GetMapping("/v2/VoucherDocumentation")
+    ResponseEntity<?> voucherDocumentation(HttpServletRequest request) {
+        SandboxClient client = authorize(request, "VoucherDocumentation", "VoucherDocumentation_Full")
+                .integration().client();
+        SandboxQuery query = new SandboxQuery(request);
+        UUID id = query.uuid("id", false);
+        Long voucherNo = query.number("voucherNo");
+        return page(request, query, client.vouchers().stream()
+                .filter(v -> id == null || v.id().equals(id))
+                .filter(v -> voucherNo == null || v.voucherNo() == voucherNo)
+                .map(SandboxViews::voucherDocumentation).toList());
+    }
+
+    /** A multipart body that could not be read, or that Spring's multipart limits refused: a 400 as PowerOffice's. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<Object> unreadableUpload(MultipartException e) {
+        return problem(e instanceof MaxUploadSizeExceededException
+                ? SandboxProblem.validation("VoucherDocumentation", "The upload is larger than the max file size of "
+                        + "30 MB (" + SandboxPostings.MAX_DOCUMENTATION_BYTES + " bytes).")
+                : SandboxProblem.validation("VoucherDocumentation",
+                        "The multipart/form-data body could not be read: " + e.getMessage()));
+    }
+
     // ---- sales orders --------------------------------------------------------------------------------------
 
     @PostMapping("/v2/SalesOrders/Complete")
@@ -268,15 +325,20 @@ class SandboxApiController {
 
     // ---- plumbing ------------------------------------------------------------------------------------------
 
-    /** 401 for a missing, unknown or expired token; 403 when the client lacks the endpoint's privilege. */
-    private Session authorize(HttpServletRequest request, String privilege) {
+    /**
+     * 401 for a missing, unknown or expired token; 403 when the client has none of the privileges the endpoint
+     * accepts (none named: any client may call it).
+     */
+    private Session authorize(HttpServletRequest request, String... privileges) {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         String token = header != null && header.regionMatches(true, 0, "Bearer ", 0, 7)
                 ? header.substring(7).trim() : null;
         Session session = world.session(token).orElseThrow(() -> SandboxProblem.unauthorized(
                 token == null ? "Access token is missing." : "Access token is invalid or expired."));
-        if (!session.integration().client().hasPrivilege(privilege)) {
-            throw SandboxProblem.forbidden("The integration lacks the privilege " + privilege + ".");
+        SandboxClient client = session.integration().client();
+        if (privileges.length > 0 && java.util.Arrays.stream(privileges).noneMatch(client::hasPrivilege)) {
+            throw SandboxProblem.forbidden("The integration lacks the privilege " + String.join(" or ", privileges)
+                    + ".");
         }
         return session;
     }

@@ -46,7 +46,11 @@ public final class SandboxClient {
             String description, Long departmentId, Long projectId, OffsetDateTime createdAt) {
     }
 
-    /** A posted voucher. Only {@code reversed} ever changes after posting. */
+    /**
+     * A posted voucher. Only {@code reversedBy} and {@code documentedBy} ever change after posting. {@code imported}:
+     * posted by an integration through the API (PowerOffice's IsImported), which is what documentation may be
+     * attached to; a reversal PowerOffice posts itself is not.
+     */
     public static final class Voucher {
         final UUID id;
         final long voucherNo;
@@ -62,11 +66,15 @@ public final class SandboxClient {
         final OffsetDateTime createdAt;
         final String applicationKey;
         final UUID reversalOf;
+        final boolean imported;
         volatile UUID reversedBy;
+        /** The application key of the integration whose PDF is attached; null: no PDF. */
+        volatile String documentedBy;
 
         Voucher(UUID id, long voucherNo, String type, LocalDate voucherDate, String currencyCode, String description,
                 String externalImportReference, Long importedVoucherNo, String saftSourceId, String saftBatchId,
-                List<VoucherLine> lines, OffsetDateTime createdAt, String applicationKey, UUID reversalOf) {
+                List<VoucherLine> lines, OffsetDateTime createdAt, String applicationKey, UUID reversalOf,
+                boolean imported) {
             this.id = id;
             this.voucherNo = voucherNo;
             this.type = type;
@@ -81,6 +89,7 @@ public final class SandboxClient {
             this.createdAt = createdAt;
             this.applicationKey = applicationKey;
             this.reversalOf = reversalOf;
+            this.imported = imported;
         }
 
         public UUID id() {
@@ -117,6 +126,15 @@ public final class SandboxClient {
 
         public UUID reversalOf() {
             return reversalOf;
+        }
+
+        public boolean imported() {
+            return imported;
+        }
+
+        /** Stays true when the sandbox has evicted the PDF's bytes (SandboxDocuments keeps only the newest). */
+        public boolean hasPdf() {
+            return documentedBy != null;
         }
 
         public BigDecimal debitTotal() {
@@ -177,8 +195,8 @@ public final class SandboxClient {
         this.name = name;
         this.organizationNumber = organizationNumber;
         this.subscriptions = subscriptions;
-        this.validPrivileges = validPrivileges;
-        this.invalidPrivileges = invalidPrivileges;
+        this.validPrivileges = new ArrayList<>(validPrivileges);
+        this.invalidPrivileges = new ArrayList<>(invalidPrivileges);
         this.lockDate = lockDate;
         this.nextVoucherNo = firstVoucherNo;
         this.nextSalesOrderNo = firstVoucherNo / 10;
@@ -253,7 +271,34 @@ public final class SandboxClient {
         return new ArrayList<>(vatCodes.values());
     }
 
-    boolean hasPrivilege(String privilege) {
+    synchronized boolean hasPrivilege(String privilege) {
         return privilege == null || validPrivileges.contains(privilege);
+    }
+
+    public synchronized List<String> validPrivileges() {
+        return List.copyOf(validPrivileges);
+    }
+
+    public synchronized List<String> invalidPrivileges() {
+        return List.copyOf(invalidPrivileges);
+    }
+
+    /** The client gains the privilege, as when its subscription gets the module the privilege needs. */
+    public synchronized void grantPrivilege(String privilege) {
+        invalidPrivileges.remove(privilege);
+        if (!validPrivileges.contains(privilege)) {
+            validPrivileges.add(privilege);
+        }
+    }
+
+    /**
+     * The client loses the privilege: PowerOffice then lists it among the integration's InvalidPrivileges and
+     * answers 403 on the endpoints that need it.
+     */
+    public synchronized void revokePrivilege(String privilege) {
+        validPrivileges.remove(privilege);
+        if (!invalidPrivileges.contains(privilege)) {
+            invalidPrivileges.add(privilege);
+        }
     }
 }

@@ -78,7 +78,7 @@ public final class SandboxGatewayFilter extends OncePerRequestFilter {
             tooMany(response);
             return;
         }
-        SandboxFaults.Mode fault = faults.take(path);
+        SandboxFaults.Mode fault = faults.take(request.getMethod(), path);
         if (fault == SandboxFaults.Mode.RATE_LIMIT) {
             tooMany(response);
             return;

@@ -29,6 +29,9 @@ import no.pogobridge.sandbox.SandboxInput.SalesOrderPost;
 public final class SandboxPostings {
 
     private static final int MAX_REFERENCE = 50;
+    /** PowerOffice's limit on a voucher's PDF ("The max file size is 30Mb"), read as 30 MiB. */
+    public static final long MAX_DOCUMENTATION_BYTES = 30L * 1024 * 1024;
+    private static final byte[] PDF_MAGIC = "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
 
     private final Clock clock;
@@ -114,7 +117,7 @@ public final class SandboxPostings {
             }
             Voucher voucher = new Voucher(UUID.randomUUID(), client.nextVoucherNo++, "CashJournal",
                     post.voucherDate(), post.currencyCode(), post.description(), reference, post.importedVoucherNo(),
-                    post.saftSourceId(), post.saftBatchId(), lines, now, applicationKey, null);
+                    post.saftSourceId(), post.saftBatchId(), lines, now, applicationKey, null, true);
             client.vouchers.put(voucher.id, voucher);
             if (reference != null) {
                 client.voucherReferences.add(reference);
@@ -159,7 +162,7 @@ public final class SandboxPostings {
             }
             Voucher reversal = new Voucher(UUID.randomUUID(), client.nextVoucherNo++, "ReversalVoucher",
                     original.voucherDate, original.currencyCode, "Reversering av bilag " + original.voucherNo, null,
-                    null, original.saftSourceId, original.saftBatchId, lines, now, applicationKey, original.id);
+                    null, original.saftSourceId, original.saftBatchId, lines, now, applicationKey, original.id, false);
             client.vouchers.put(reversal.id, reversal);
             original.reversedBy = reversal.id;
             if (original.externalImportReference != null) {
@@ -167,6 +170,45 @@ public final class SandboxPostings {
             }
             return reversal;
         }
+    }
+
+    /**
+     * PUT /VoucherDocumentation: the PDF replaces whatever was attached before. PowerOffice takes documentation only
+     * for vouchers an integration imported through the API, only PDFs, and a replacement only from the integration
+     * that attached the previous file. Any integration of the client may document an imported voucher.
+     */
+    public void attachDocumentation(SandboxClient client, String applicationKey, UUID id, byte[] pdf,
+            SandboxDocuments documents) {
+        if (pdf.length > MAX_DOCUMENTATION_BYTES) {
+            throw tooLarge(pdf.length);
+        }
+        if (pdf.length < PDF_MAGIC.length
+                || !java.util.Arrays.equals(pdf, 0, PDF_MAGIC.length, PDF_MAGIC, 0, PDF_MAGIC.length)) {
+            throw SandboxProblem.validation("VoucherDocumentation",
+                    "It is only possible to import PDF files: the file does not start with %PDF-.");
+        }
+        synchronized (client) {
+            Voucher voucher = client.vouchers.get(id);
+            if (voucher == null) {
+                throw SandboxProblem.notFound("Voucher with id = " + id + " not found.");
+            }
+            if (!voucher.imported) {
+                throw SandboxProblem.validation("VoucherDocumentation", "Voucher with id = " + id + " ("
+                        + voucher.type + ") was not imported by the API; documentation can only be added to "
+                        + "imported vouchers.");
+            }
+            if (voucher.documentedBy != null && !voucher.documentedBy.equalsIgnoreCase(applicationKey)) {
+                throw SandboxProblem.validation("VoucherDocumentation", "The documentation of voucher with id = "
+                        + id + " was imported by another integration; only that integration can replace it.");
+            }
+            documents.put(id, pdf);
+            voucher.documentedBy = applicationKey;
+        }
+    }
+
+    static SandboxProblem tooLarge(long bytes) {
+        return SandboxProblem.validation("VoucherDocumentation", "The file is " + bytes + " bytes; the max file "
+                + "size is 30 MB (" + MAX_DOCUMENTATION_BYTES + " bytes).");
     }
 
     /**

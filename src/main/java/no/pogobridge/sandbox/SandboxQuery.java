@@ -69,6 +69,38 @@ final class SandboxQuery {
         }
     }
 
+    /** A Guid-typed parameter: a value ASP.NET cannot bind is a 400, not an unknown id. */
+    java.util.UUID uuid(String name, boolean required) {
+        String value = get(name);
+        if (value == null) {
+            if (required) {
+                throw bad("The " + name + " field is required.");
+            }
+            return null;
+        }
+        try {
+            // UUID.fromString also takes short groups such as 1-2-3-4-5, which no Guid parser does
+            if (value.length() != 36) {
+                throw new IllegalArgumentException(value);
+            }
+            return java.util.UUID.fromString(value);
+        } catch (IllegalArgumentException e) {
+            throw bad("The value '" + value + "' is not valid for " + name + ".");
+        }
+    }
+
+    Long number(String name) {
+        String value = get(name);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return Long.parseLong(value);
+        } catch (NumberFormatException e) {
+            throw bad("The value '" + value + "' is not valid for " + name + ".");
+        }
+    }
+
     /** Matches numbers against "1900,1920,3000-3999, 8000-"; no filter given matches all. */
     LongPredicate numbers(String name) {
         String value = get(name);

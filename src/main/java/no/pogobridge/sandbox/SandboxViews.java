@@ -127,6 +127,20 @@ final class SandboxViews {
         return m;
     }
 
+    /** VoucherDocumentationDto: the sandbox keeps PDFs only, never images, EHF or sales order attachments. */
+    static Map<String, Object> voucherDocumentation(Voucher v) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("VoucherId", v.id);
+        m.put("VoucherNo", v.voucherNo);
+        m.put("VoucherType", v.type);
+        m.put("HasPdf", v.hasPdf());
+        m.put("HasImages", false);
+        m.put("HasEhf", false);
+        m.put("HasSalesOrderAttachments", false);
+        m.put("IsImported", v.imported);
+        return m;
+    }
+
     static Map<String, Object> salesOrder(SalesOrder o, String applicationKey) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("Id", o.id());

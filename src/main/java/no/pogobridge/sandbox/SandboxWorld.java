@@ -34,6 +34,7 @@ public final class SandboxWorld {
     private final Map<String, SandboxClient> clients = new LinkedHashMap<>();
     private final Map<String, Integration> integrations = new LinkedHashMap<>();
     private final Map<String, Session> sessions = new ConcurrentHashMap<>();
+    private final SandboxDocuments documents = new SandboxDocuments(SandboxDocuments.DEFAULT_BUDGET_BYTES);
 
     public SandboxWorld(Clock clock) {
         this.clock = clock;
@@ -44,6 +45,7 @@ public final class SandboxWorld {
         clients.clear();
         integrations.clear();
         sessions.clear();
+        documents.clear();
         seed();
     }
 
@@ -90,11 +92,17 @@ public final class SandboxWorld {
         return clock;
     }
 
+    /** The PDFs attached to vouchers, of every client (voucher ids are unique across them). */
+    SandboxDocuments documents() {
+        return documents;
+    }
+
     private void seed() {
         SandboxClient demo = new SandboxClient(DEMO_CLIENT, "8a3c52e1-6d0f-4b7a-9c1e-0f2d3b4a5c6d",
                 "Demo Restaurantdrift AS", "912000111", List.of("Accounting", "Invoicing"),
                 List.of("CashVoucher_Full", "YearEndVoucher_Full", "SalesOrders_Full", "Customer",
-                        "GeneralLedgerAccount", "CommonServices", "Department", "Project", "Product", "AccountTransaction"),
+                        "GeneralLedgerAccount", "CommonServices", "Department", "Project", "Product", "AccountTransaction",
+                        "VoucherDocumentation_Full"),
                 List.of(), LocalDate.of(2025, 12, 31), 10_001);
         fill(demo, 0);
         register(demo, 10);
@@ -102,7 +110,8 @@ public final class SandboxWorld {
         SandboxClient kiosk = new SandboxClient(NO_INVOICING_CLIENT, "1b9e7d3c-2a4f-4e6d-8b0a-9c8d7e6f5a4b",
                 "Kiosk Uten Faktura AS", "923000222", List.of("Accounting"),
                 List.of("CashVoucher_Full", "YearEndVoucher_Full", "Customer", "GeneralLedgerAccount",
-                        "CommonServices", "Department", "Project", "Product", "AccountTransaction"),
+                        "CommonServices", "Department", "Project", "Product", "AccountTransaction",
+                        "VoucherDocumentation_Full"),
                 List.of("SalesOrders_Full"), LocalDate.of(2025, 12, 31), 50_001);
         fill(kiosk, 1);
         register(kiosk, 1);

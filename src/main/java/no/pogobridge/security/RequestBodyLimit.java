@@ -11,6 +11,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.function.Predicate;
 import no.pogobridge.operator.Problem;
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -19,13 +20,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Neither Tomcat (its maxPostSize covers form posts only) nor Spring MVC limits other bodies, and camel-platform-http
  * reads a body whole, so this is written here: a declared Content-Length over the limit is refused unread; a chunked
  * body is read only up to one byte past the limit and refused there, or handed on from that buffer.
+ * <p>A request {@code boundedElsewhere} picks out is let through: a multipart upload whose endpoint lets the servlet
+ * container parse it, under spring.servlet.multipart's limits (parts streamed to disk, never whole in memory).
  */
 public final class RequestBodyLimit extends OncePerRequestFilter {
 
     private final long limit;
+    private final Predicate<HttpServletRequest> boundedElsewhere;
 
     public RequestBodyLimit(long limit) {
+        this(limit, request -> false);
+    }
+
+    public RequestBodyLimit(long limit, Predicate<HttpServletRequest> boundedElsewhere) {
         this.limit = limit;
+        this.boundedElsewhere = boundedElsewhere;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return boundedElsewhere.test(request);
     }
 
     @Override

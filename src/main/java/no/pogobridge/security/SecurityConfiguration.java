@@ -57,6 +57,12 @@ public class SecurityConfiguration {
     /** The built-in PowerOffice sandbox's API (when the sandbox runs): it has its own OAuth, as PowerOffice does. */
     static final String SANDBOX_API = "/sandbox/poweroffice/";
 
+    /**
+     * The sandbox's voucher PDF upload (PUT /VoucherDocumentation, PDFs up to 30 MB as multipart/form-data): bounded
+     * by spring.servlet.multipart, so that the sandbox itself answers a file over 30 MB with PowerOffice's 400.
+     */
+    static final String SANDBOX_UPLOAD = SANDBOX_API + "v2/VoucherDocumentation";
+
     /** Tells the console which role its token has, so a viewer is not shown buttons that would be refused. */
     public static final String ROLE_HEADER = "X-Operator-Role";
 
@@ -116,7 +122,7 @@ public class SecurityConfiguration {
     @Bean
     FilterRegistrationBean<RequestBodyLimit> requestBodyLimit(OperatorSecuritySettings settings) {
         FilterRegistrationBean<RequestBodyLimit> registration = new FilterRegistrationBean<>(
-                new RequestBodyLimit(settings.maxBodySize().toBytes()));
+                new RequestBodyLimit(settings.maxBodySize().toBytes(), SecurityConfiguration::isSandboxUpload));
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
         return registration;
     }
@@ -136,6 +142,13 @@ public class SecurityConfiguration {
                 }
             });
         };
+    }
+
+    /** The raw URI, exactly: any other spelling of the path stays under the operator body limit. */
+    static boolean isSandboxUpload(HttpServletRequest request) {
+        String type = request.getContentType();
+        return "PUT".equals(request.getMethod()) && SANDBOX_UPLOAD.equals(request.getRequestURI())
+                && type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/form-data");
     }
 
     /** JWTs of the site's identity provider, when one is configured; null otherwise. */

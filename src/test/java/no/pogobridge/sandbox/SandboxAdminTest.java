@@ -76,11 +76,17 @@ class SandboxAdminTest {
     }
 
     @Test
-    void refusesAFaultWithoutModeOrCount() throws Exception {
+    void refusesAFaultWithoutModeOrCountOrWithAMethodNoEndpointHas() throws Exception {
         assertThat(send("POST", "/sandbox/admin/faults", "{\"mode\":\"FAIL\",\"count\":0}").statusCode())
                 .isEqualTo(400);
         assertThat(send("POST", "/sandbox/admin/faults", "{\"mode\":\"FAIL\",\"count\":1}").statusCode())
                 .isEqualTo(204);
+        assertThat(send("POST", "/sandbox/admin/faults",
+                "{\"mode\":\"FAIL\",\"count\":1,\"pathPart\":\"VoucherDocumentation\",\"method\":\"PATCH\"}")
+                .statusCode()).as("a method no sandbox endpoint has").isEqualTo(400);
+        assertThat(send("POST", "/sandbox/admin/faults",
+                "{\"mode\":\"HANG\",\"count\":1,\"pathPart\":\"VoucherDocumentation\",\"method\":\"PUT\"}")
+                .statusCode()).isEqualTo(204);
         assertThat(send("DELETE", "/sandbox/admin/faults", null).statusCode()).isEqualTo(204);
     }
 }

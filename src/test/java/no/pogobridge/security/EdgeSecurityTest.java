@@ -251,6 +251,28 @@ class EdgeSecurityTest {
         assertThat(SandboxKeys.SUBSCRIPTION_KEY).isNotBlank();
     }
 
+    @Test
+    void theBodyLimitSparesOnlyTheSandboxsPdfUploadAsMultipartOnItsExactPath() throws Exception {
+        byte[] large = new byte[1_100_000];
+        String upload = "/sandbox/poweroffice/v2/VoucherDocumentation";
+        String multipart = "multipart/form-data; boundary=x";
+        // the upload is bounded by spring.servlet.multipart and reaches the sandbox (its gateway wants a key first)
+        assertThat(withBody("PUT", upload, multipart, large).statusCode()).isEqualTo(401);
+        assertThat(withBody("POST", "/sandbox/poweroffice/v2/Vouchers/CashJournals", "application/json", large)
+                .statusCode()).isEqualTo(413);
+        assertThat(withBody("PUT", upload, "application/json", large).statusCode()).isEqualTo(413);
+        assertThat(withBody("POST", upload, multipart, large).statusCode()).isEqualTo(413);
+        assertThat(withBody("PUT", upload + ";x=1", multipart, large).statusCode()).isEqualTo(413);
+    }
+
+    private HttpResponse<String> withBody(String method, String path, String contentType, byte[] body)
+            throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", contentType)
+                .method(method, HttpRequest.BodyPublishers.ofByteArray(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
     private RawHttp.Answer rawWithType(String method, String path, String contentType) throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .header("Authorization", "Bearer " + IntegrationTest.OPERATOR_TOKEN)

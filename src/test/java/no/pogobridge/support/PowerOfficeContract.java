@@ -41,6 +41,14 @@ public final class PowerOfficeContract {
         return VALIDATOR.validateRequest(builder.build());
     }
 
+    /** A multipart upload: its query parameters and content type (the validator does not read multipart bodies). */
+    public static ValidationReport upload(String path, java.util.Map<String, String> query, String contentType) {
+        SimpleRequest.Builder builder = new SimpleRequest.Builder(Request.Method.PUT, path)
+                .withContentType(contentType);
+        query.forEach(builder::withQueryParam);
+        return VALIDATOR.validateRequest(builder.build());
+    }
+
     public static ValidationReport response(String method, String path, int status, String contentType,
             String body) {
         SimpleResponse.Builder builder = SimpleResponse.Builder.status(status);

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -16,8 +17,20 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import no.pogobridge.sandbox.SandboxKeys;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.support.ClassicRequestBuilder;
+import org.apache.hc.core5.util.Timeout;
 
 /**
  * A small PowerOffice caller for tests: it sends what a client sends (subscription key, Basic or Bearer), keeps
@@ -104,6 +117,67 @@ public final class PowerOfficeTestCalls {
         return response;
     }
 
+    /**
+     * A PUT of a multipart/form-data body (PUT /VoucherDocumentation: the PDF as part "file"), streamed as Apache
+     * HttpClient writes it, so a 30 MB test file is never held whole; the answer is checked against the spec.
+     */
+    public Response putMultipart(String token, String pathAndQuery, HttpEntity multipart) {
+        return putMultipart(token, pathAndQuery, multipart, Duration.ofSeconds(30));
+    }
+
+    /** As {@link #putMultipart(String, String, HttpEntity)}, giving up on the answer after {@code timeout}. */
+    public Response putMultipart(String token, String pathAndQuery, HttpEntity multipart, Duration timeout) {
+        String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?'))
+                : pathAndQuery;
+        ValidationReport report = PowerOfficeContract.upload(path, query(pathAndQuery),
+                multipart.getContentType());
+        assertThat(report.hasErrors()).as("request against the spec:\n" + PowerOfficeContract.describe(report))
+                .isFalse();
+        return putMultipartOffSpec(token, pathAndQuery, multipart, timeout);
+    }
+
+    /**
+     * A PUT the spec itself refuses (the id missing or not a uuid), to see the sandbox refuse it as PowerOffice
+     * does; only the answer is checked against the spec.
+     */
+    public Response putMultipartOffSpec(String token, String pathAndQuery, HttpEntity multipart, Duration timeout) {
+        RateLimiter.waitForPermission(PACE);
+        ClassicRequestBuilder put = ClassicRequestBuilder.put(base + pathAndQuery).setEntity(multipart);
+        if (token != null) {
+            put.addHeader("Authorization", "Bearer " + token);
+        }
+        if (subscriptionKey != null) {
+            put.addHeader("Ocp-Apim-Subscription-Key", subscriptionKey);
+        }
+        RequestConfig config = RequestConfig.custom().setResponseTimeout(Timeout.of(timeout)).build();
+        try (CloseableHttpClient client = HttpClients.custom().setDefaultRequestConfig(config).build()) {
+            Response response = client.execute(put.build(), answer -> {
+                Map<String, List<String>> headers = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+                for (Header header : answer.getHeaders()) {
+                    headers.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
+                }
+                String body = answer.getEntity() == null ? ""
+                        : EntityUtils.toString(answer.getEntity(), StandardCharsets.UTF_8);
+                return new Response(answer.getCode(), HttpHeaders.of(headers, (name, value) -> true), body);
+            });
+            checkContract("PUT", pathAndQuery, response);
+            return response;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Map<String, String> query(String pathAndQuery) {
+        Map<String, String> query = new TreeMap<>();
+        if (pathAndQuery.contains("?")) {
+            for (String pair : pathAndQuery.substring(pathAndQuery.indexOf('?') + 1).split("&")) {
+                int equals = pair.indexOf('=');
+                query.put(equals < 0 ? pair : pair.substring(0, equals), equals < 0 ? "" : pair.substring(equals + 1));
+            }
+        }
+        return query;
+    }
+
     /** Sends without the client-side pace, for tests of the rate limit itself. */
     public Response getUnpaced(String token, String pathAndQuery) {
         return exchange(authorized(token, pathAndQuery).GET());
@@ -155,6 +229,12 @@ public final class PowerOfficeTestCalls {
         }
         String path = pathAndQuery.contains("?") ? pathAndQuery.substring(0, pathAndQuery.indexOf('?'))
                 : pathAndQuery;
+        if (response.status() == 404 && "PUT".equals(method) && path.equals("/v2/VoucherDocumentation")) {
+            // the spec lists no 404 for this PUT, only its default ("a ProblemDetail object is returned", no schema);
+            // the sandbox answers an unknown voucher id as PowerOffice answers unknown ids everywhere else
+            assertThat(response.json().has("title") && response.json().has("detail")).as(response.body()).isTrue();
+            return;
+        }
         ValidationReport report = PowerOfficeContract.response(method, path, response.status(),
                 response.headers().firstValue("Content-Type").map(t -> t.split(";")[0]).orElse(null),
                 response.body());

@@ -82,6 +82,10 @@ public final class DayReportPdf {
             document.setVersion(1.4f);
             TrueTypeFont regular = new TTFParser().parse(new RandomAccessReadBuffer(regularFont));
             TrueTypeFont bold = new TTFParser().parse(new RandomAccessReadBuffer(boldFont));
+            // no ligatures: the report's Latin text needs none, the text stays as written when copied or searched,
+            // and substituting glyphs for every string showed costs most of the render time
+            regular.setEnableGsub(false);
+            bold.setEnableGsub(false);
             PdfLayout layout = new PdfLayout(document, regular, bold, texts);
             write(report, layout);
             layout.finish(texts.text("footer.made", report.postedAt().atZoneSameInstant(texts.zone())

@@ -312,11 +312,18 @@ final class PdfLayout {
     private List<String> wrap(String text, Face face, float fontSize, float width, int max) throws IOException {
         List<String> lines = new ArrayList<>();
         StringBuilder line = new StringBuilder();
+        // glyph widths add up (PDFBox applies no kerning), so a line's width grows word by word
+        float space = textWidth(" ", face, fontSize);
+        float lineWidth = 0;
         for (String word : clean(text, face).strip().split(" +")) {
-            String candidate = line.isEmpty() ? word : line + " " + word;
-            if (textWidth(candidate, face, fontSize) <= width) {
-                line.setLength(0);
-                line.append(candidate);
+            float wordWidth = textWidth(word, face, fontSize);
+            float candidate = line.isEmpty() ? wordWidth : lineWidth + space + wordWidth;
+            if (candidate <= width) {
+                if (!line.isEmpty()) {
+                    line.append(' ');
+                }
+                line.append(word);
+                lineWidth = candidate;
                 continue;
             }
             if (!line.isEmpty()) {
@@ -333,6 +340,7 @@ final class PdfLayout {
                 rest = rest.substring(fits);
             }
             line.append(rest);
+            lineWidth = textWidth(rest, face, fontSize);
         }
         lines.add(line.toString());
         if (lines.size() > max) {

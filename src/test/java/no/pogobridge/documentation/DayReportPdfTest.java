@@ -188,22 +188,7 @@ class DayReportPdfTest {
                 assertThat(pages).isGreaterThan(2);
                 String text = new PDFTextStripper().getText(document);
                 assertThat(text).contains("Side " + pages + " av " + pages);
-                float margin = TEXTS.margin();
-                List<String> outside = new ArrayList<>();
-                PDFTextStripper inside = new PDFTextStripper() {
-                    @Override
-                    protected void writeString(String string, List<TextPosition> positions) {
-                        for (TextPosition p : positions) {
-                            float right = p.getXDirAdj() + p.getWidthDirAdj();
-                            if (p.getXDirAdj() < margin - 0.5f || right > p.getPageWidth() - margin + 0.5f
-                                    || p.getYDirAdj() < margin || p.getYDirAdj() > p.getPageHeight() - margin + 0.5f) {
-                                outside.add(string + " at " + p.getXDirAdj() + "," + p.getYDirAdj());
-                            }
-                        }
-                    }
-                };
-                inside.getText(document);
-                assertThat(outside).as("text outside the margins").isEmpty();
+                assertEveryLineInsideTheMargins(document);
             }
         }
         String text = text(pdf);
@@ -211,6 +196,46 @@ class DayReportPdfTest {
             assertThat(text).contains(NorwegianAmounts.format(excluded.amount()));
         }
         assertThat(text(preview)).contains("Ordre 7149 går ikke i balanse");
+    }
+
+    private static void assertEveryLineInsideTheMargins(PDDocument document) throws IOException {
+        float margin = TEXTS.margin();
+        List<String> outside = new ArrayList<>();
+        PDFTextStripper inside = new PDFTextStripper() {
+            @Override
+            protected void writeString(String string, List<TextPosition> positions) {
+                for (TextPosition p : positions) {
+                    float right = p.getXDirAdj() + p.getWidthDirAdj();
+                    if (p.getXDirAdj() < margin - 0.5f || right > p.getPageWidth() - margin + 0.5f
+                            || p.getYDirAdj() < margin || p.getYDirAdj() > p.getPageHeight() - margin + 0.5f) {
+                        outside.add(string + " at " + p.getXDirAdj() + "," + p.getYDirAdj());
+                    }
+                }
+            }
+        };
+        inside.getText(document);
+        assertThat(outside).as("text outside the margins").isEmpty();
+    }
+
+    @Test
+    void textTheFontCannotShowBecomesAQuestionMarkAndAWordLongerThanItsColumnIsBroken() throws IOException {
+        DayReport day = DayReportSamples.normalDay();
+        String longWord = "Ordre" + "X".repeat(300);
+        DayReport odd = new DayReport(day.kind(), day.clientName(), day.departmentId(), day.departmentName(),
+                day.powerOfficeDepartmentCode(), day.businessDate(), day.windowStart(), day.windowEnd(), day.zNumber(),
+                day.voucherNo(), day.externalImportReference(), day.revision(),
+                List.of(DayReportSamples.sale(new DayReportSamples.Product("Kaffe \u2615 og \u6f22\u5b57\tte", "15", 3010,
+                        "31", "45.00"))),
+                day.giftCardsSold(), day.giftCardsRedeemed(), day.payments(), day.rounding(), day.booked(), day.tips(),
+                List.of(new DayReport.Excluded(longWord, 1, new java.math.BigDecimal("10.00"))), day.problems(),
+                day.correction(), day.postedAt());
+        byte[] pdf = PDF.render(odd);
+        assertPdfA(pdf);
+        String text = text(pdf);
+        assertThat(text).contains("Kaffe ? og ?? te").contains("OrdreXXXX");
+        try (PDDocument document = Loader.loadPDF(pdf)) {
+            assertEveryLineInsideTheMargins(document);
+        }
     }
 
     @Test

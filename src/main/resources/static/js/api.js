@@ -71,6 +71,31 @@ export async function call(method, path, body) {
   return { status: response.status, body: json, headers: response.headers };
 }
 
+/** A PDF of the API (the day's report), fetched with the bearer token and opened as a blob in a new tab: a plain
+ * link could not carry the token, and the token never goes into a URL. */
+export async function openPdf(path) {
+  const tab = window.open('', '_blank');
+  try {
+    const response = await fetch(path, {
+      headers: { Authorization: `Bearer ${session.token() || ''}`, Accept: 'application/pdf' },
+      credentials: 'omit', cache: 'no-store',
+    });
+    if (!response.ok) {
+      let detail = `The server answered ${response.status}.`;
+      try {
+        detail = (await response.json()).detail || detail;
+      } catch (e) { /* not problem JSON */ }
+      throw new ApiError(response.status, detail);
+    }
+    const url = URL.createObjectURL(await response.blob());
+    if (tab) tab.location.href = url;
+    else window.location.href = url;
+  } catch (e) {
+    tab?.close();
+    throw e instanceof ApiError ? e : new ApiError(0, `The server did not answer (${e.message}).`);
+  }
+}
+
 export async function get(path) {
   return (await call('GET', path)).body;
 }

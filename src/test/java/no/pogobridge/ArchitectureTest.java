@@ -39,7 +39,9 @@ class ArchitectureTest {
             Map.entry("mapping", Set.of("department", "operator")),
             // connecting a department checks its setup is complete
             Map.entry("department", Set.of("businessday", "mapping", "operator", "poweroffice", "secrets")),
-            Map.entry("export", Set.of("alerts", "businessday", "department", "mapping", "operator", "poweroffice")),
+            // the day's report is rendered from the voucher's figures and attached as its documentation
+            Map.entry("export", Set.of("alerts", "businessday", "department", "documentation", "mapping", "monitoring",
+                    "operator", "poweroffice")),
             // an alert is raised for a day's outcome
             Map.entry("alerts", Set.of("businessday", "export", "monitoring")),
             Map.entry("jobs", Set.of("export", "operator")),

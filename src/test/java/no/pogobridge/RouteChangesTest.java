@@ -76,6 +76,13 @@ class RouteChangesTest {
                 Files.copy(file, editedRoutes.resolve("sql").resolve(file.getFileName()));
             }
         }
+        // the texts and layout of the day's report (routes/documentation/day-report.properties)
+        Files.createDirectories(editedRoutes.resolve("documentation"));
+        try (Stream<Path> files = Files.list(Path.of("routes", "documentation"))) {
+            for (Path file : files.toList()) {
+                Files.copy(file, editedRoutes.resolve("documentation").resolve(file.getFileName()));
+            }
+        }
         GuideChanges.fromReadme(Path.of("docs/routes.md")).applyTo(editedRoutes);
         archive = Archive.start();
         registry.add("ROUTES_DIR", editedRoutes::toString);

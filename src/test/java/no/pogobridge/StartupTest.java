@@ -33,6 +33,9 @@ class StartupTest {
         for (Path file : Files.newDirectoryStream(Path.of("routes"), "*.camel.yaml")) {
             Files.copy(file, dir.resolve(file.getFileName()));
         }
+        Files.createDirectories(dir.resolve("documentation"));
+        Files.copy(Path.of("routes", "documentation", "day-report.properties"),
+                dir.resolve("documentation").resolve("day-report.properties"));
         Files.writeString(dir.resolve("broken.camel.yaml"), """
                 - route:
                     id: broken-route
@@ -46,6 +49,19 @@ class StartupTest {
                 """);
         assertThatThrownBy(() -> start(dir)).satisfies(failure -> assertThat(messages(failure))
                 .contains("broken.camel.yaml").containsPattern("line \\d+"));
+    }
+
+    @Test
+    void aReportTextsFileMissingAKeyStopsStartUpNamingTheFileAndTheKey(@TempDir Path dir) throws Exception {
+        for (Path file : Files.newDirectoryStream(Path.of("routes"), "*.camel.yaml")) {
+            Files.copy(file, dir.resolve(file.getFileName()));
+        }
+        Files.createDirectories(dir.resolve("documentation"));
+        String texts = Files.readString(Path.of("routes", "documentation", "day-report.properties"));
+        Files.writeString(dir.resolve("documentation").resolve("day-report.properties"),
+                texts.replaceAll("(?m)^section\\.booked=.*$", ""));
+        assertThatThrownBy(() -> start(dir)).satisfies(failure -> assertThat(messages(failure))
+                .contains("day-report.properties").contains("section.booked"));
     }
 
     @Test

@@ -122,18 +122,48 @@ public final class ExportBenchmark {
         // 2. the pipeline
         System.out.printf("%n%-8s %8s %9s %9s %12s %14s %10s%n", "period", "days", "pipeline", "days/s",
                 "heap used", "live after GC", "x floor");
+        Result withDocumentation = null;
         for (int period : periods) {
-            Result r = pipeline(period, lastClosed);
+            Result r = pipeline(period, lastClosed, true);
             System.out.printf("%-8s %,8d %8.1fs %9.1f %10dMB %12dMB %10s%n", period + " days", r.days,
                     r.seconds, r.days / r.seconds, r.heapUsedMb, r.liveAfterGcMb,
                     period == longest ? String.format("%.2f", r.seconds / floor) : "");
+            if (period == longest) {
+                withDocumentation = r;
+            }
         }
+        documentationCost(withDocumentation, pipeline(longest, lastClosed, false), longest);
         System.out.printf("%nEvery day posted once: the ledger's POSTED days, the sandbox's vouchers and their "
                 + "distinct references agree in every period (checked above).%n");
         flows(from, lastClosed);
     }
 
-    private record Result(long days, double seconds, long heapUsedMb, long liveAfterGcMb) {
+    private record Result(long days, double seconds, long heapUsedMb, long liveAfterGcMb, long requests) {
+    }
+
+    /** PowerOffice's own pace (10 a second per subscription key; ours 9.5, QuotaShape). */
+    private static final double QUOTA_PER_SECOND = 9.5;
+
+    /**
+     * The day's report (issue 17): its added cost per day beside the same catch-up with POGO_DOCUMENTATION=false,
+     * and what a year's backlog takes at PowerOffice's quota with and without it (requests counted by the sandbox).
+     */
+    private static void documentationCost(Result on, Result off, int period) {
+        double perDayMs = 1000 * (on.seconds - off.seconds) / on.days;
+        System.out.printf("%nThe day's report (PDF/A rendered and attached to each voucher), %d days of every "
+                + "department:%n", period);
+        System.out.printf("  %-44s %8.1f s  %6.2f ms per day  heap %d MB, %d MB live after GC%n",
+                "documentation on (every voucher ATTACHED)", on.seconds, 1000 * on.seconds / on.days,
+                on.heapUsedMb, on.liveAfterGcMb);
+        System.out.printf("  %-44s %8.1f s  %6.2f ms per day  heap %d MB, %d MB live after GC%n",
+                "documentation off (POGO_DOCUMENTATION=false)", off.seconds, 1000 * off.seconds / off.days,
+                off.heapUsedMb, off.liveAfterGcMb);
+        System.out.printf("  %-44s %+8.2f ms per day (unthrottled)%n", "added by the report", perDayMs);
+        System.out.printf("  %-44s %,d with, %,d without (%.2f and %.2f per day)%n", "requests to PowerOffice",
+                on.requests, off.requests, (double) on.requests / on.days, (double) off.requests / off.days);
+        System.out.printf("  %-44s %6.1f min with, %6.1f min without%n",
+                "the backlog at PowerOffice's pace (9.5/s)", on.requests / QUOTA_PER_SECOND / 60,
+                off.requests / QUOTA_PER_SECOND / 60);
     }
 
     private BenchServer start(String name, List<String> more) throws Exception {
@@ -149,8 +179,9 @@ public final class ExportBenchmark {
         return server;
     }
 
-    private Result pipeline(int period, LocalDate lastClosed) throws Exception {
-        try (BenchServer server = start("p" + period, List.of("--pogo.invoicing.poll-seconds=86400"))) {
+    private Result pipeline(int period, LocalDate lastClosed, boolean documentation) throws Exception {
+        try (BenchServer server = start("p" + period + (documentation ? "" : "-nodoc"), List.of(
+                "--pogo.invoicing.poll-seconds=86400", "--pogo.documentation.enabled=" + documentation))) {
             LocalDate from = lastClosed.minusDays(period - 1L);
             for (int d = 1; d <= departments; d++) {
                 server.connect(d, ",\"autoExport\":true,\"exportFrom\":\"" + from + "\"");
@@ -170,8 +201,15 @@ public final class ExportBenchmark {
                         + " days (" + done.group(1) + "): see " + server.log);
             }
             verifyOnce(server, expected);
+            long attached = count("SELECT count(*) FROM " + server.schema + ".export_ledger WHERE documentation = ?",
+                    documentation ? "ATTACHED" : "OFF");
+            if (attached != expected) {
+                throw new IllegalStateException("documentation " + (documentation ? "ATTACHED" : "OFF") + " on "
+                        + attached + " of " + expected + " days: see " + server.log);
+            }
             long[] heapFigures = server.heap();
-            return new Result(expected, Double.parseDouble(done.group(2)), heapFigures[0], heapFigures[1]);
+            return new Result(expected, Double.parseDouble(done.group(2)), heapFigures[0], heapFigures[1],
+                    sandbox.requestLog().total());
         }
     }
 

@@ -17,12 +17,14 @@ import no.pogobridge.businessday.DayOutcome;
  *   <li>A credit order marked FAILED: one event per attempt, an attempt being a claim of the order (the first
  *   poll, or an operator's resend), known by the instant of that claim. A resend that fails again is a new
  *   event.</li>
+ *   <li>A day whose documentation PowerOffice refused: one event per department and business date, however many
+ *   revisions or retries fail.</li>
  * </ul>
  */
 public record Alert(String eventKey, Kind kind, int departmentId, LocalDate businessDate, Long orderId,
         String message, Instant at) {
 
-    public enum Kind { DAY_BLOCKED, DAY_FAILED, DAY_LOCKED, INVOICE_FAILED }
+    public enum Kind { DAY_BLOCKED, DAY_FAILED, DAY_LOCKED, INVOICE_FAILED, DOCUMENTATION_FAILED }
 
     /** The alert kind of an automatic export's day outcome; empty for outcomes that need no one's attention. */
     public static Optional<Kind> ofDayOutcome(DayOutcome outcome) {
@@ -69,6 +71,8 @@ public record Alert(String eventKey, Kind kind, int departmentId, LocalDate busi
                     + " is locked in PowerOffice";
             case INVOICE_FAILED -> "Credit order " + orderId + " of department " + departmentId
                     + " could not be invoiced";
+            case DOCUMENTATION_FAILED -> "The report of business day " + businessDate + " of department "
+                    + departmentId + " could not be attached to its voucher";
         };
         return what + ": " + message;
     }

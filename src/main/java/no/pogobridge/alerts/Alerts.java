@@ -57,6 +57,16 @@ public class Alerts {
         }
     }
 
+    /** PowerOffice refused a day's documentation: alerted once per department and day. */
+    public void documentationFailed(int departmentId, java.time.LocalDate businessDate, String reason) {
+        try {
+            record(Alert.day(Alert.Kind.DOCUMENTATION_FAILED, departmentId, businessDate, reason, clock.instant()));
+        } catch (RuntimeException e) {
+            log.error("Could not record the documentation alert for department {} day {}: {}", departmentId,
+                    businessDate, e.getMessage());
+        }
+    }
+
     /** A credit order was marked FAILED; its current claim tells this attempt from earlier ones. */
     public void invoiceFailed(long orderId, int departmentId, String reason) {
         try {

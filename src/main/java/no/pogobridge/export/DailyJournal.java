@@ -32,6 +32,12 @@ public final class DailyJournal {
     private final TreeMap<Long, String> blockingOrders = new TreeMap<>();
     private final TreeMap<Integer, JournalEntry.LeftOut> leftOut = new TreeMap<>();
     private final TreeMap<Integer, JournalEntry.Tip> tips = new TreeMap<>();
+    private final Map<FigureKey, BigDecimal> figures = new LinkedHashMap<>();
+
+    /** The report's figures are summed apart from the lines: two product types may share an account. */
+    private record FigureKey(JournalEntry.FigureKind kind, String name, BigDecimal vatRate, Integer account,
+            String vatCode) {
+    }
 
     public DailyJournal(int departmentId, LocalDate businessDate, Integer zNumber) {
         this.departmentId = departmentId;
@@ -49,6 +55,11 @@ public final class DailyJournal {
             groups.put(line.group(), new Sum(sum.account(), sum.vatCode(), sum.amount().add(line.amount()),
                     sum.descriptions()));
             line.gaps().forEach(g -> gaps.computeIfAbsent(g.concern(), c -> new LinkedHashSet<>()).add(g.text()));
+            if (line.figure() != null) {
+                JournalEntry.Figure f = line.figure();
+                figures.merge(new FigureKey(f.kind(), f.name(), f.vatRate() == null ? null
+                        : f.vatRate().stripTrailingZeros(), line.account(), line.vatCode()), f.amount(), BigDecimal::add);
+            }
         } else if (entry instanceof JournalEntry.Tip tip) {
             tips.merge(tip.paymentTypeId(), tip, (a, b) -> new JournalEntry.Tip(a.paymentTypeId(), a.paymentType(),
                     a.amount().add(b.amount())));
@@ -81,7 +92,19 @@ public final class DailyJournal {
                 tipList.add(new DailyVoucher.Tip(t.paymentType(), t.amount()));
             }
         });
-        return new DailyVoucher(departmentId, businessDate, zNumber, lines, problems, excluded, tipList);
+        return new DailyVoucher(departmentId, businessDate, zNumber, lines, problems, excluded, tipList, figures());
+    }
+
+    /** Sales by product type and rate (highest rate first), then gift cards, payments and the rounding. */
+    private List<DailyVoucher.Figure> figures() {
+        List<DailyVoucher.Figure> result = new ArrayList<>();
+        figures.forEach((key, amount) -> result.add(new DailyVoucher.Figure(key.kind(), key.name(), key.vatRate(),
+                key.account(), key.vatCode(), amount)));
+        result.sort(Comparator.comparing(DailyVoucher.Figure::kind)
+                .thenComparing(DailyVoucher.Figure::name)
+                .thenComparing(DailyVoucher.Figure::vatRate, Comparator.nullsLast(Comparator.reverseOrder()))
+                .thenComparing(f -> Objects.requireNonNullElse(f.account(), Integer.MAX_VALUE)));
+        return result;
     }
 
     /** Debits first, then credits, each by account (blank last) and VAT code, so the same day reads the same. */

@@ -10,7 +10,16 @@ import java.util.List;
  * account is null is a blank account, and the day is blocked while {@link #problems()} is not empty.
  */
 public record DailyVoucher(int departmentId, LocalDate businessDate, Integer zNumber, List<VoucherLine> lines,
-        List<String> problems, List<Exclusion> excluded, List<Tip> tips) {
+        List<String> problems, List<Exclusion> excluded, List<Tip> tips, List<Figure> figures) {
+
+    /**
+     * A figure of the day's report (the voucher's documentation): a sale of a product type at a VAT rate, gift cards
+     * sold, a payment (gift cards redeemed are payments of kind GIFT_CARD) or the rounding, with the account and VAT
+     * code it was booked to (null where a mapping is missing); the amount as a person reads it.
+     */
+    public record Figure(JournalEntry.FigureKind kind, String name, java.math.BigDecimal vatRate, Integer account,
+            String vatCode, BigDecimal amount) {
+    }
 
     public record VoucherLine(Integer account, String vatCode, BigDecimal amount, String description) {
     }

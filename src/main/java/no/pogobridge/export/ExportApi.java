@@ -36,10 +36,12 @@ public class ExportApi {
     private final ExportLedger ledger;
     private final SetupReader setup;
     private final Clock clock;
+    private final DocumentationSettings documentation;
 
     public ExportApi(PosCatalog pos, DepartmentConnections connections, ExportLedger ledger, SetupReader setup,
-            Clock clock) {
+            Clock clock, DocumentationSettings documentation) {
         this.clock = clock;
+        this.documentation = documentation;
         this.pos = pos;
         this.connections = connections;
         this.ledger = ledger;
@@ -67,6 +69,21 @@ public class ExportApi {
         return new ExportPeriod(departmentId, from, to);
     }
 
+    /** One business day of a department, refused with 400/404 when the input is off. */
+    public DayRequest day(String departmentIdText, String dateText) {
+        int departmentId = department(departmentIdText);
+        LocalDate date = JsonBodies.businessDate("date", dateText, clock);
+        if (date == null) {
+            throw OperatorException.badRequest("The business date is required: YYYY-MM-DD.");
+        }
+        return new DayRequest(departmentId, date);
+    }
+
+    /** A period of that one day. */
+    public ExportPeriod periodOf(DayRequest day) {
+        return new ExportPeriod(day.departmentId(), day.businessDate(), day.businessDate());
+    }
+
     /** GET /api/departments/{id}/exports: every revision in the ledger. */
     public List<Map<String, Object>> ledger(String departmentIdText, String fromText, String toText) {
         int departmentId = department(departmentIdText);
@@ -85,6 +102,8 @@ public class ExportApi {
             row.put("postedAt", e.postedAt());
             row.put("total", e.total());
             row.put("message", e.message());
+            row.put("documentation", e.documentation() == null ? null : e.documentation().name());
+            row.put("documentationMessage", e.documentationMessage());
             rows.add(row);
         }
         return rows;
@@ -133,6 +152,13 @@ public class ExportApi {
                 problems.add("PowerOffice client " + info.clientName() + " does not grant " + needed
                         + " to this integration (a missing module or privilege)");
             }
+        }
+        String attaching = "VoucherDocumentation_Full";
+        if (documentation.enabled() && (info.invalidPrivileges().contains(attaching)
+                || !info.validPrivileges().contains(attaching))) {
+            problems.add("PowerOffice client " + info.clientName() + " does not grant " + attaching + " to this "
+                    + "integration: vouchers are posted, but the day's report cannot be attached to them (shown "
+                    + "NOT_ALLOWED); grant the privilege, or set POGO_DOCUMENTATION=false");
         }
         for (ProductTypeMapping m : s.productTypeMappings().values()) {
             account(master, m.standardAccount(), problems);

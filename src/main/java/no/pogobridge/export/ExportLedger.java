@@ -10,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import no.pogobridge.documentation.DayReport;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
@@ -24,7 +25,16 @@ public class ExportLedger {
 
     public record Entry(int departmentId, LocalDate businessDate, int revision, Status status,
             String externalReference, UUID voucherId, Long voucherNo, Integer zNumber, BigDecimal total, String lines,
-            String message, OffsetDateTime postedAt, OffsetDateTime claimedAt, String claimedBy) {
+            String message, OffsetDateTime postedAt, OffsetDateTime claimedAt, String claimedBy,
+            OffsetDateTime reversedAt, String report, Documentation documentation, String documentationMessage,
+            int documentationAttempts) {
+    }
+
+    /** The state of a revision's documentation (the day's report attached in PowerOffice), apart from its status. */
+    public enum Documentation { PENDING, ATTACHED, FAILED, NOT_ALLOWED, OFF }
+
+    /** A revision whose documentation is due to be attached (again). */
+    public record DueDocumentation(int departmentId, LocalDate businessDate, int revision) {
     }
 
     private final JdbcTemplate app;
@@ -56,26 +66,83 @@ public class ExportLedger {
                 LocalDate.class, departmentId));
     }
 
-    /** Records that the voucher is about to be sent; committed before the request leaves. */
+    /**
+     * Records that the voucher is about to be sent, with the figures of its report; committed before the request
+     * leaves.
+     */
     public void markSending(int departmentId, LocalDate businessDate, int revision, String reference,
-            Integer zNumber, BigDecimal total, List<DailyVoucher.VoucherLine> lines, String instance) {
+            Integer zNumber, BigDecimal total, List<DailyVoucher.VoucherLine> lines, DayReport report,
+            String instance) {
         app.update("""
                 INSERT INTO export_ledger (department_id, business_date, revision, status, external_reference,
-                    z_number, total, lines, claimed_by, claimed_at, message)
-                VALUES (?, ?, ?, 'SENDING', ?, ?, ?, ?::jsonb, ?, now(), NULL)
+                    z_number, total, lines, report, claimed_by, claimed_at, message)
+                VALUES (?, ?, ?, 'SENDING', ?, ?, ?, ?::jsonb, ?::jsonb, ?, now(), NULL)
                 ON CONFLICT (department_id, business_date, revision) DO UPDATE SET status = 'SENDING',
                     z_number = excluded.z_number, total = excluded.total, lines = excluded.lines,
-                    claimed_by = excluded.claimed_by, claimed_at = now(), message = NULL, updated_at = now()""",
-                departmentId, businessDate, revision, reference, zNumber, total, toJson(lines), instance);
+                    report = excluded.report, claimed_by = excluded.claimed_by, claimed_at = now(), message = NULL,
+                    updated_at = now()""",
+                departmentId, businessDate, revision, reference, zNumber, total, toJson(lines),
+                report == null ? null : toJson(report), instance);
     }
 
     public void markPosted(int departmentId, LocalDate businessDate, int revision, UUID voucherId, Long voucherNo,
             String message) {
+        // the documentation is attached right after this by the same export; should this instance stop before
+        // that, the automatic run attaches it (not at once, so that it does not race the export attaching it now)
         app.update("""
                 UPDATE export_ledger SET status = 'POSTED', voucher_id = ?, voucher_no = ?, posted_at = now(),
-                    message = ?, updated_at = now()
+                    message = ?, updated_at = now(),
+                    documentation = CASE WHEN report IS NULL THEN NULL ELSE 'PENDING' END,
+                    documentation_attempts = 0, documentation_next_at = now() + interval '5 minutes'
                 WHERE department_id = ? AND business_date = ? AND revision = ?""",
                 voucherId, voucherNo, message, departmentId, businessDate, revision);
+    }
+
+    /** One revision, if the ledger has it. */
+    public Optional<Entry> revision(int departmentId, LocalDate businessDate, int revision) {
+        return app.query("""
+                SELECT * FROM export_ledger WHERE department_id = ? AND business_date = ? AND revision = ?""",
+                ExportLedger::map, departmentId, businessDate, revision).stream().findFirst();
+    }
+
+    /**
+     * The outcome of an attempt to attach a revision's documentation. nextAttempt: when the automatic run tries
+     * again (null: not by itself); an attempt that reached PowerOffice counts towards the backoff.
+     */
+    public void markDocumentation(int departmentId, LocalDate businessDate, int revision, Documentation state,
+            String message, OffsetDateTime nextAttempt, boolean attempted) {
+        app.update("""
+                UPDATE export_ledger SET documentation = ?, documentation_message = ?, documentation_next_at = ?,
+                    documentation_attempts = CASE WHEN ? THEN documentation_attempts + 1 ELSE documentation_attempts END,
+                    documentation_at = CASE WHEN ? = 'ATTACHED' THEN now() ELSE documentation_at END
+                WHERE department_id = ? AND business_date = ? AND revision = ?""",
+                state.name(), message, nextAttempt, attempted, state.name(), departmentId, businessDate, revision);
+    }
+
+    /**
+     * Posted revisions whose documentation is due (pending, failed or not allowed, and its backoff over), oldest
+     * first, at most limit of them: the automatic run's retries.
+     */
+    public List<DueDocumentation> documentationDue(int limit) {
+        return app.query("""
+                SELECT department_id, business_date, revision FROM export_ledger
+                WHERE status = 'POSTED' AND documentation IN ('PENDING', 'FAILED', 'NOT_ALLOWED')
+                    AND documentation_next_at <= now()
+                ORDER BY documentation_next_at, business_date LIMIT ?""",
+                (rs, n) -> new DueDocumentation(rs.getInt(1), rs.getObject(2, LocalDate.class), rs.getInt(3)),
+                limit);
+    }
+
+    /** The report the revision was posted with (null for revisions posted before reports were kept). */
+    public DayReport report(Entry entry) {
+        if (entry.report() == null) {
+            return null;
+        }
+        try {
+            return json.readValue(entry.report(), DayReport.class);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable report of " + entry.externalReference(), e);
+        }
     }
 
     /** PowerOffice refused the voucher: nothing was posted, so the day may be sent again once fixed. */
@@ -145,6 +212,9 @@ public class ExportLedger {
                 rs.getObject("voucher_id", UUID.class), (Long) rs.getObject("voucher_no"),
                 (Integer) rs.getObject("z_number"), rs.getBigDecimal("total"), rs.getString("lines"),
                 rs.getString("message"), rs.getObject("posted_at", OffsetDateTime.class),
-                rs.getObject("claimed_at", OffsetDateTime.class), rs.getString("claimed_by"));
+                rs.getObject("claimed_at", OffsetDateTime.class), rs.getString("claimed_by"),
+                rs.getObject("reversed_at", OffsetDateTime.class), rs.getString("report"),
+                rs.getString("documentation") == null ? null : Documentation.valueOf(rs.getString("documentation")),
+                rs.getString("documentation_message"), rs.getInt("documentation_attempts"));
     }
 }

@@ -21,9 +21,24 @@ public sealed interface JournalEntry {
      * are summed into one voucher line; a blank account is grouped per product or payment type, so the preview says
      * what to set up.
      */
-    record Line(String group, Integer account, String vatCode, BigDecimal amount, String description, List<Gap> gaps)
-            implements JournalEntry {
+    record Line(String group, Integer account, String vatCode, BigDecimal amount, String description, List<Gap> gaps,
+            Figure figure) implements JournalEntry {
+
+        public Line(String group, Integer account, String vatCode, BigDecimal amount, String description,
+                List<Gap> gaps) {
+            this(group, account, vatCode, amount, description, gaps, null);
+        }
     }
+
+    /**
+     * What a line stands for in the day's report (the documentation behind the voucher): a sale of a product type at
+     * a VAT rate, gift cards sold, a payment of a payment type (a gift card redeemed when its kind is GIFT_CARD), or
+     * the rounding; the amount as a person reads it (sales and payments positive), before lines are summed.
+     */
+    record Figure(FigureKind kind, String name, BigDecimal vatRate, BigDecimal amount) {
+    }
+
+    enum FigureKind { SALE, GIFT_CARDS_SOLD, PAYMENT, GIFT_CARDS_REDEEMED, ROUNDING }
 
     record Tip(int paymentTypeId, String paymentType, BigDecimal amount) implements JournalEntry {
     }

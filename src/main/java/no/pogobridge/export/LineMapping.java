@@ -14,9 +14,13 @@ public sealed interface LineMapping {
             int vatCodeId, Setup.VatCode posVatCode, String powerOfficeVatCode) implements LineMapping {
     }
 
-    /** A payment type: its account and whether it transfers to accounting. */
-    record ForPaymentType(int paymentTypeId, String paymentTypeName, Setup.PaymentTypeMapping mapping)
+    /** A payment type: its account, whether it transfers to accounting, and its POS kind (CASH, GIFT_CARD, ...). */
+    record ForPaymentType(int paymentTypeId, String paymentTypeName, Setup.PaymentTypeMapping mapping, String kind)
             implements LineMapping {
+
+        public boolean giftCard() {
+            return "GIFT_CARD".equals(kind);
+        }
     }
 
     record ForRounding(Integer account) implements LineMapping {
@@ -57,6 +61,8 @@ public sealed interface LineMapping {
     }
 
     private static ForPaymentType paymentType(int id, Setup setup) {
-        return new ForPaymentType(id, setup.paymentTypeName(id), setup.paymentTypeMappings().get(id));
+        Setup.PaymentType type = setup.paymentTypes().get(id);
+        return new ForPaymentType(id, setup.paymentTypeName(id), setup.paymentTypeMappings().get(id),
+                type == null ? null : type.kind());
     }
 }

@@ -1,5 +1,6 @@
 package no.pogobridge.export;
 
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import no.pogobridge.export.JournalEntry.Concern;
@@ -67,7 +68,9 @@ public final class LineRules {
             String group = "revenue:" + (account == null ? "gift-card-type-" + sale.productTypeId()
                     : account + ":" + NO_VAT);
             return new JournalEntry.Line(group, account, NO_VAT, sale.amount().negate(),
-                    texts.giftCardsSold(m.productTypeName()), gaps);
+                    texts.giftCardsSold(m.productTypeName()), gaps, new JournalEntry.Figure(
+                            JournalEntry.FigureKind.GIFT_CARDS_SOLD, m.productTypeName(), BigDecimal.ZERO,
+                            sale.amount()));
         }
         boolean standard = m.posVatCode() != null && m.posVatCode().isStandardRate();
         Integer account = m.accounts() == null ? null
@@ -87,21 +90,26 @@ public final class LineRules {
                 ? "type-" + sale.productTypeId() + (standard ? "-standard" : "-reduced")
                 : account + ":" + m.powerOfficeVatCode();
         return new JournalEntry.Line("revenue:" + group, account, m.powerOfficeVatCode(), sale.amount().negate(),
-                texts.sale(m.productTypeName(), rate), gaps);
+                texts.sale(m.productTypeName(), rate), gaps, new JournalEntry.Figure(JournalEntry.FigureKind.SALE,
+                        m.productTypeName(), m.posVatCode() == null ? null : m.posVatCode().rate(), sale.amount()));
     }
 
     private static JournalEntry.Line payment(DaySum.Payment payment, LineMapping.ForPaymentType m) {
         Integer account = m.mapping() == null ? null : m.mapping().account();
         List<Gap> gaps = account != null ? List.of() : List.of(new Gap(Concern.PAYMENT_TYPE, "Payment type '"
                 + m.paymentTypeName() + "' has no account: PUT /api/mappings/payment-types/" + m.paymentTypeId()));
+        JournalEntry.FigureKind kind = m.giftCard() ? JournalEntry.FigureKind.GIFT_CARDS_REDEEMED
+                : JournalEntry.FigureKind.PAYMENT;
         return new JournalEntry.Line("payment:" + payment.paymentTypeId(), account, NO_VAT, payment.amount(),
-                m.paymentTypeName(), gaps);
+                m.paymentTypeName(), gaps, new JournalEntry.Figure(kind, m.paymentTypeName(), BigDecimal.ZERO,
+                        payment.amount()));
     }
 
     private static JournalEntry.Line rounding(DaySum.Rounding rounding, LineMapping.ForRounding m, LineTexts texts) {
         List<Gap> gaps = m.account() != null ? List.of()
                 : List.of(new Gap(Concern.ROUNDING, "The rounding account is not set: PUT /api/mappings/rounding"));
         return new JournalEntry.Line("rounding", m.account(), NO_VAT, rounding.amount().negate(), texts.rounding(),
-                gaps);
+                gaps, new JournalEntry.Figure(JournalEntry.FigureKind.ROUNDING, texts.rounding(), BigDecimal.ZERO,
+                        rounding.amount()));
     }
 }

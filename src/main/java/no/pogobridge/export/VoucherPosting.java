@@ -3,7 +3,9 @@ package no.pogobridge.export;
 import no.pogobridge.businessday.DayOutcome;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -11,6 +13,7 @@ import java.util.UUID;
 import no.pogobridge.ServerInstance;
 import no.pogobridge.department.DepartmentConnection;
 import no.pogobridge.department.DepartmentConnections;
+import no.pogobridge.documentation.DayReport;
 import no.pogobridge.poweroffice.Credentials;
 import no.pogobridge.poweroffice.PowerOfficeCalls;
 import no.pogobridge.poweroffice.PowerOfficeDirectory;
@@ -51,6 +54,7 @@ public class VoucherPosting {
         final LocalDate date;
         int revision;
         String reference;
+        String departmentName;
         String cause;
         boolean duplicate;
 
@@ -74,8 +78,11 @@ public class VoucherPosting {
             com.github.benmanes.caffeine.cache.Caffeine.newBuilder()
                     .expireAfterWrite(java.time.Duration.ofMinutes(10)).build();
 
+    private final Clock clock;
+
     public VoucherPosting(ExportLedger ledger, DayLock locks, DepartmentConnections connections,
-            PowerOfficeDirectory directory) {
+            PowerOfficeDirectory directory, Clock clock) {
+        this.clock = clock;
         this.ledger = ledger;
         this.locks = locks;
         this.connections = connections;
@@ -150,6 +157,7 @@ public class VoucherPosting {
         String description = VoucherDescription.of(exchange.getProperty(VoucherDescription.PROPERTY, String.class))
                 .render(attempt.date, emptyToNull(exchange.getProperty(DEPARTMENT_NAME, String.class)),
                         attempt.voucher.zNumber());
+        attempt.departmentName = emptyToNull(exchange.getProperty(DEPARTMENT_NAME, String.class));
         VoucherResolver.Resolved resolved = VoucherResolver.resolve(attempt.voucher,
                 exchange.getProperty(MASTER_DATA, PowerOfficeDirectory.MasterData.class),
                 attempt.connection.powerOfficeDepartmentCode(), description, attempt.reference);
@@ -173,11 +181,25 @@ public class VoucherPosting {
         return known;
     }
 
-    /** The ledger row SENDING, with the reference, is committed before the request leaves. */
+    /**
+     * The ledger row SENDING, with the reference and the figures of the day's report, is committed before the
+     * request leaves.
+     */
     public void sending(Exchange exchange) {
         Attempt attempt = attempt(exchange);
+        DepartmentConnection c = attempt.connection;
+        DayReport report = DayReports.of(DayReport.Kind.POSTED, attempt.voucher, new DayReports.Heading(
+                c.powerOfficeClientName(), attempt.departmentName, c.powerOfficeDepartmentCode(),
+                c.businessDayStart(), attempt.reference, attempt.revision), OffsetDateTime.now(clock));
         ledger.markSending(attempt.department, attempt.date, attempt.revision, attempt.reference,
-                attempt.voucher.zNumber(), attempt.voucher.total(), attempt.voucher.lines(), ServerInstance.NAME);
+                attempt.voucher.zNumber(), attempt.voucher.total(), attempt.voucher.lines(), report,
+                ServerInstance.NAME);
+    }
+
+    /** Whether this exchange's day ended POSTED (now or found after a lost answer): its documentation is due. */
+    public boolean posted(Exchange exchange) {
+        return exchange.getMessage().getBody() instanceof ExportOutcome outcome
+                && outcome.outcome() == DayOutcome.POSTED;
     }
 
     /** PowerOffice's answer to the post: recorded, or (no answer, or a twin reference) looked up. */

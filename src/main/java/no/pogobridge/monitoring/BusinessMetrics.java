@@ -94,6 +94,15 @@ public class BusinessMetrics {
                 .record(took);
     }
 
+    /** An attempt to attach a day's report to its voucher ended so (ATTACHED, PENDING, FAILED, NOT_ALLOWED, OFF). */
+    public void documentation(String outcome) {
+        Counter.builder("pogo.documentation")
+                .description("Attempts to attach the day's report to its voucher in PowerOffice, by outcome")
+                .tag("outcome", outcome)
+                .register(registry)
+                .increment();
+    }
+
     /** A PowerOffice access token was requested (first use of a client key, expiry, or a 401). */
     public void tokenRenewal() {
         Counter.builder("pogo.poweroffice.token.renewals")

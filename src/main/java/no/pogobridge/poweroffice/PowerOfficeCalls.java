@@ -7,6 +7,7 @@ import java.net.SocketTimeoutException;
 import java.util.HashMap;
 import java.util.Map;
 import org.apache.camel.Exchange;
+import org.apache.hc.core5.http.HttpEntity;
 import no.pogobridge.monitoring.BusinessMetrics;
 import org.apache.camel.Message;
 import org.springframework.stereotype.Component;
@@ -66,8 +67,9 @@ public class PowerOfficeCalls {
         // the base the call goes to (the sandbox's port is known only once the server runs)
         exchange.setProperty("PowerOfficeUrl", tokenCall ? endpoints.tokenUrl() : endpoints.apiUrl());
         Object body = message.getBody();
-        if (body != null && !(body instanceof String) && !(body instanceof byte[])) {
-            // a write's body is marshalled to JSON by the route that makes it (camel-jackson)
+        if (body != null && !(body instanceof String) && !(body instanceof byte[]) && !(body instanceof HttpEntity)) {
+            // a write's body is marshalled to JSON by the route that makes it (camel-jackson); a multipart upload
+            // (the day's report) comes as a repeatable HttpEntity, sent again as it is after a 429 or a 401
             body = message.getBody(String.class);
         }
         exchange.setProperty(REQUEST, body == null || (body instanceof String s && s.isEmpty()) ? null : body);
@@ -90,7 +92,10 @@ public class PowerOfficeCalls {
         }
         Object request = exchange.getProperty(REQUEST);
         message.setBody(request);
-        if (request != null) {
+        if (request instanceof HttpEntity entity) {
+            // multipart/form-data with its boundary
+            message.setHeader(Exchange.CONTENT_TYPE, entity.getContentType());
+        } else if (request != null) {
             message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         }
         exchange.setProperty(STARTED, System.nanoTime());

@@ -2,7 +2,6 @@ package no.pogobridge.sandbox;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.LongPredicate;
@@ -55,22 +54,16 @@ final class SandboxQuery {
     }
 
     LocalDate date(String name, boolean required) {
-        String value = get(name);
-        if (value == null) {
-            if (required) {
-                throw bad("The " + name + " field is required.");
-            }
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeParseException e) {
-            throw bad("The value '" + value + "' is not valid for " + name + " (expected yyyy-MM-dd).");
-        }
+        return parsed(name, required, LocalDate::parse, " (expected yyyy-MM-dd)");
     }
 
     /** A Guid-typed parameter: a value ASP.NET cannot bind is a 400, not an unknown id. */
     java.util.UUID uuid(String name, boolean required) {
+        return parsed(name, required, SandboxQuery::guid, "");
+    }
+
+    private <T> T parsed(String name, boolean required, java.util.function.Function<String, T> parser,
+            String expected) {
         String value = get(name);
         if (value == null) {
             if (required) {
@@ -79,14 +72,18 @@ final class SandboxQuery {
             return null;
         }
         try {
-            // UUID.fromString also takes short groups such as 1-2-3-4-5, which no Guid parser does
-            if (value.length() != 36) {
-                throw new IllegalArgumentException(value);
-            }
-            return java.util.UUID.fromString(value);
-        } catch (IllegalArgumentException e) {
-            throw bad("The value '" + value + "' is not valid for " + name + ".");
+            return parser.apply(value);
+        } catch (RuntimeException e) {
+            throw bad("The value '" + value + "' is not valid for " + name + expected + ".");
         }
+    }
+
+    private static java.util.UUID guid(String value) {
+        // UUID.fromString also takes short groups such as 1-2-3-4-5, which no Guid parser does
+        if (value.length() != 36) {
+            throw new IllegalArgumentException(value);
+        }
+        return java.util.UUID.fromString(value);
     }
 
     Long number(String name) {

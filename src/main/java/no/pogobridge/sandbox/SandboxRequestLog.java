@@ -16,8 +16,10 @@ public final class SandboxRequestLog {
     }
 
     private final Deque<Entry> entries = new ArrayDeque<>();
+    private long total;
 
     public synchronized void add(Entry entry) {
+        total++;
         entries.addLast(entry);
         if (entries.size() > KEEP) {
             entries.removeFirst();
@@ -28,7 +30,13 @@ public final class SandboxRequestLog {
         return new ArrayList<>(entries);
     }
 
+    /** Every call received since the last clear, also those no longer kept (a benchmark's year of requests). */
+    public synchronized long total() {
+        return total;
+    }
+
     public synchronized void clear() {
+        total = 0;
         entries.clear();
     }
 }

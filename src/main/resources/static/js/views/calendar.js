@@ -1,7 +1,7 @@
 // The ledger as a calendar: one month of one department, every day coloured by what happened (day-status.js),
 // a click opens the day (its voucher preview and, once posted, its revisions), and a chosen period can be
 // exported or replayed as a job with live progress.
-import { call, get, query } from '../api.js';
+import { call, get, openPdf, query } from '../api.js';
 import { h, options, replace } from '../dom.js';
 import { dayState, newest, STATES } from '../day-status.js';
 import { addMonths, amount, date, dateTime, daysOf, longDate, monthName, osloToday, sum, weekdayIndex }
@@ -147,7 +147,8 @@ function openDay(panel, day, state, { revisions, preview, lockDate, departmentId
     latest && latest.message ? h('p', { class: state === 'failed' ? 'bad' : 'muted' }, latest.message) : null,
     state === 'locked' && lockDate ? h('p', { class: 'muted' }, `Lock date: ${date(lockDate)}.`) : null,
     preview ? previewSection(preview) : h('p', { class: 'muted' }, 'No preview of this day.'),
-    revisions.length ? revisionsSection(revisions) : null,
+    revisions.length ? revisionsSection(revisions, departmentId, day) : null,
+    reportActions(departmentId, day, latest),
     h('div', { class: 'actions', 'data-writes': true },
       h('button', { type: 'button', onclick: () => onJob('export', day, day) }, 'Export this day'),
       h('button', { type: 'button', class: 'secondary', onclick: () => onJob('replay', day, day) },
@@ -186,15 +187,58 @@ function previewSection(p) {
         h('td', { class: 'num amount' }, amount(t.amount))))))] : null);
 }
 
-function revisionsSection(revisions) {
+const DOCUMENTATION = {
+  ATTACHED: 'Attached in PowerOffice',
+  PENDING: 'Pending: tried again by the automatic export',
+  FAILED: 'Failed: PowerOffice refused it',
+  NOT_ALLOWED: 'Not allowed: the integration lacks VoucherDocumentation_Full',
+  OFF: 'Off (POGO_DOCUMENTATION=false)',
+};
+
+/** The day's report: the posted revision's PDF (else a preview), and attaching it again. */
+function reportActions(departmentId, day, latest) {
+  const error = h('p', { class: 'error-box', role: 'alert', hidden: true });
+  const show = e => {
+    error.textContent = e.message;
+    error.hidden = false;
+  };
+  const posted = latest && latest.status === 'POSTED';
+  const attach = async () => {
+    error.hidden = true;
+    try {
+      const answer = (await call('POST', `/api/departments/${departmentId}/exports/${day}/documentation`)).body;
+      const cell = document.querySelector(`#revision-${latest.revision} .documentation`);
+      if (cell) cell.textContent = DOCUMENTATION[answer.documentation] || answer.documentation || '';
+      if (answer.message) show(new Error(answer.message));
+    } catch (e) {
+      show(e);
+    }
+  };
+  return h('div', { class: 'actions' },
+    h('button', { type: 'button', class: 'secondary', id: 'day-report-pdf', onclick: () =>
+      openPdf(`/api/departments/${departmentId}/exports/${day}/report.pdf`).catch(show) },
+    posted ? "Day's report (PDF)" : "Day's report, preview (PDF)"),
+    posted ? h('button', { type: 'button', class: 'secondary', id: 'attach-documentation', 'data-writes': true,
+      onclick: attach }, 'Attach the report again') : null,
+    error);
+}
+
+function revisionsSection(revisions, departmentId, day) {
   return h('section', { class: 'revisions', 'aria-labelledby': 'revisions-title' },
     h('h3', { id: 'revisions-title' }, 'In the ledger'),
     h('table', {},
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Revision'), h('th', { scope: 'col' }, 'Status'),
         h('th', { scope: 'col', class: 'num' }, 'Voucher'), h('th', { scope: 'col' }, 'Posted'),
-        h('th', { scope: 'col', class: 'num' }, 'Total'), h('th', { scope: 'col' }, 'Note'))),
-      h('tbody', {}, [...revisions].sort((a, b) => a.revision - b.revision).map(r => h('tr', {},
+        h('th', { scope: 'col', class: 'num' }, 'Total'), h('th', { scope: 'col' }, 'Documentation'),
+        h('th', { scope: 'col' }, 'Note'))),
+      h('tbody', {}, [...revisions].sort((a, b) => a.revision - b.revision).map(r => h('tr',
+        { id: `revision-${r.revision}` },
         h('td', {}, r.revision), h('td', {}, r.status), h('td', { class: 'num' }, r.voucherNo ?? ''),
         h('td', {}, dateTime(r.postedAt)), h('td', { class: 'num amount' }, amount(r.total)),
+        h('td', { class: 'documentation', title: r.documentationMessage || '' },
+          r.documentation ? [DOCUMENTATION[r.documentation] || r.documentation, ' ',
+            h('button', { type: 'button', class: 'link', onclick: event =>
+              openPdf(`/api/departments/${departmentId}/exports/${day}/report.pdf?revision=${r.revision}`)
+                .catch(e => { event.target.title = e.message; }) }, 'PDF')] : ''),
         h('td', {}, r.message || ''))))));
 }

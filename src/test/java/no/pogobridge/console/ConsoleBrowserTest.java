@@ -279,8 +279,19 @@ class ConsoleBrowserTest {
         console.openDay(day);
         List<WebElement> revisions = console.panel().findElements(By.cssSelector(".revisions tbody tr"));
         assertThat(revisions).hasSize(2);
-        assertThat(revisions.get(0).getText()).contains("REVERSED");
-        assertThat(revisions.get(1).getText()).contains("POSTED");
+        assertThat(revisions.get(0).getText()).contains("REVERSED").contains("Attached in PowerOffice");
+        assertThat(revisions.get(1).getText()).contains("POSTED").contains("Attached in PowerOffice");
+        // the day's report opens as a PDF in a new tab, fetched with the token (never put into a URL)
+        String calendar = browser.getWindowHandle();
+        WebElement report = console.panel().findElement(By.id("day-report-pdf"));
+        assertThat(report.getText()).isEqualTo("Day's report (PDF)");
+        report.click();
+        wait.until(ExpectedConditions.numberOfWindowsToBe(2));
+        String tab = browser.getWindowHandles().stream().filter(w -> !w.equals(calendar)).findFirst().orElseThrow();
+        browser.switchTo().window(tab);
+        wait.until(d -> d.getCurrentUrl().startsWith("blob:"));
+        browser.close();
+        browser.switchTo().window(calendar);
     }
 
     private void screenshots(LocalDate first) throws IOException {

@@ -180,7 +180,7 @@ public final class ExportBenchmark {
     }
 
     private Result pipeline(int period, LocalDate lastClosed, boolean documentation) throws Exception {
-        try (BenchServer server = start("p" + period + (documentation ? "" : "-nodoc"), List.of(
+        try (BenchServer server = start("p" + period + (documentation ? "" : "nodoc"), List.of(
                 "--pogo.invoicing.poll-seconds=86400", "--pogo.documentation.enabled=" + documentation))) {
             LocalDate from = lastClosed.minusDays(period - 1L);
             for (int d = 1; d <= departments; d++) {

@@ -22,6 +22,8 @@ import java.util.Calendar;
 import java.util.GregorianCalendar;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 import java.util.function.Function;
 import javax.xml.transform.TransformerException;
 import no.pogobridge.documentation.PdfLayout.Column;
@@ -58,16 +60,49 @@ public final class DayReportPdf {
     private static final String FONTS = "/documentation/fonts/";
     private static final String SRGB = "sRGB IEC61966-2.1";
 
+    /** How many reports are rendered at once by default (each holds its pages and a pair of fonts in memory). */
+    public static final int DEFAULT_RENDERS_AT_ONCE = 2;
+
+    /** Liberation Sans, parsed once and lent to one render at a time (a parsed font is not safe to share). */
+    private record Fonts(TrueTypeFont regular, TrueTypeFont bold) {
+    }
+
     private final DayReportTexts texts;
-    private final byte[] regularFont;
-    private final byte[] boldFont;
     private final byte[] srgbProfile;
+    /**
+     * Parsing the two fonts anew for every report was most of a render's memory and time; the pool also bounds how
+     * many reports are rendered at once, so a backlog exported by many threads cannot fill a small heap with pages.
+     */
+    private final BlockingQueue<Fonts> fonts;
 
     public DayReportPdf(DayReportTexts texts) {
+        this(texts, DEFAULT_RENDERS_AT_ONCE);
+    }
+
+    public DayReportPdf(DayReportTexts texts, int rendersAtOnce) {
         this.texts = Objects.requireNonNull(texts, "texts");
-        this.regularFont = resource(FONTS + "LiberationSans-Regular.ttf");
-        this.boldFont = resource(FONTS + "LiberationSans-Bold.ttf");
         this.srgbProfile = ICC_Profile.getInstance(ColorSpace.CS_sRGB).getData();
+        if (rendersAtOnce < 1) {
+            throw new IllegalArgumentException("at least one report must be rendered at once, was " + rendersAtOnce);
+        }
+        byte[] regularFont = resource(FONTS + "LiberationSans-Regular.ttf");
+        byte[] boldFont = resource(FONTS + "LiberationSans-Bold.ttf");
+        this.fonts = new ArrayBlockingQueue<>(rendersAtOnce);
+        for (int i = 0; i < rendersAtOnce; i++) {
+            fonts.add(new Fonts(parse(regularFont), parse(boldFont)));
+        }
+    }
+
+    private static TrueTypeFont parse(byte[] font) {
+        try {
+            TrueTypeFont parsed = new TTFParser().parse(new RandomAccessReadBuffer(font));
+            // no ligatures: the report's Latin text needs none, the text stays as written when copied or searched,
+            // and substituting glyphs for every string showed costs most of the render time
+            parsed.setEnableGsub(false);
+            return parsed;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the report's font", e);
+        }
     }
 
     public byte[] render(DayReport report) {
@@ -78,15 +113,25 @@ public final class DayReportPdf {
 
     /** Writes the report's PDF to {@code out} (left open). */
     public void render(DayReport report, OutputStream out) {
+        Fonts lent;
+        try {
+            lent = fonts.take();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting to render the day's report of "
+                    + report.businessDate(), e);
+        }
+        try {
+            render(report, out, lent);
+        } finally {
+            fonts.add(lent);
+        }
+    }
+
+    private void render(DayReport report, OutputStream out, Fonts lent) {
         try (PDDocument document = new PDDocument()) {
             document.setVersion(1.4f);
-            TrueTypeFont regular = new TTFParser().parse(new RandomAccessReadBuffer(regularFont));
-            TrueTypeFont bold = new TTFParser().parse(new RandomAccessReadBuffer(boldFont));
-            // no ligatures: the report's Latin text needs none, the text stays as written when copied or searched,
-            // and substituting glyphs for every string showed costs most of the render time
-            regular.setEnableGsub(false);
-            bold.setEnableGsub(false);
-            PdfLayout layout = new PdfLayout(document, regular, bold, texts);
+            PdfLayout layout = new PdfLayout(document, lent.regular(), lent.bold(), texts);
             write(report, layout);
             layout.finish(texts.text("footer.made", report.postedAt().atZoneSameInstant(texts.zone())
                     .format(texts.madeAt())), page -> texts.text("footer.page", String.valueOf(page),

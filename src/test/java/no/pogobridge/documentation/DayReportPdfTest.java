@@ -54,6 +54,30 @@ class DayReportPdfTest {
     }
 
     @Test
+    void reportsRenderedOnManyThreadsAtOnceAreTheSameAsOneRenderedAlone() throws Exception {
+        DayReportPdf shared = new DayReportPdf(TEXTS, 2);
+        DayReport busy = DayReportSamples.busyDay(30);
+        DayReport normal = DayReportSamples.normalDay();
+        byte[] busyAlone = new DayReportPdf(TEXTS, 1).render(busy);
+        byte[] normalAlone = new DayReportPdf(TEXTS, 1).render(normal);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<Boolean>> same = new ArrayList<>();
+            for (int i = 0; i < 24; i++) {
+                boolean even = i % 2 == 0;
+                same.add(threads.submit(() -> java.util.Arrays.equals(shared.render(even ? busy : normal),
+                        even ? busyAlone : normalAlone)));
+            }
+            for (java.util.concurrent.Future<Boolean> result : same) {
+                assertThat(result.get()).as("the fonts lent from the pool are never shared by two renders").isTrue();
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThatThrownBy(() -> new DayReportPdf(TEXTS, 0)).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aPostedDayShowsItsHeaderTheFiguresOfEverySectionAndABalancedVoucher() throws IOException {
         DayReport day = DayReportSamples.normalDay();
         String text = text(PDF.render(day));

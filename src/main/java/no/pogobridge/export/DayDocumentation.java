@@ -174,8 +174,7 @@ public class DayDocumentation {
     /** The preview of a day not posted yet (the body: its voucher), as it would be posted as the next revision. */
     public DayReport preview(DailyVoucher voucher, String departmentName) {
         DepartmentConnection connection = connections.find(voucher.departmentId()).orElse(null);
-        int revision = ledger.current(voucher.departmentId(), voucher.businessDate())
-                .map(e -> e.status() == ExportLedger.Status.REVERSED ? e.revision() + 1 : e.revision()).orElse(1);
+        int revision = ExportLedger.revisionToPost(ledger.current(voucher.departmentId(), voucher.businessDate()));
         DayReports.Heading heading = new DayReports.Heading(
                 connection == null ? null : connection.powerOfficeClientName(),
                 departmentName == null || departmentName.isEmpty() ? null : departmentName,

@@ -59,6 +59,14 @@ public class ExportLedger {
                 ORDER BY business_date, revision""", ExportLedger::map, departmentId, from, to);
     }
 
+    /**
+     * The revision a day's voucher goes out as, given its newest ledger row: after a reversal the next one; any other
+     * row is sent again under its own number (and reference), so PowerOffice can tell a twin; 1 for a new day.
+     */
+    public static int revisionToPost(Optional<Entry> current) {
+        return current.map(e -> e.status() == Status.REVERSED ? e.revision() + 1 : e.revision()).orElse(1);
+    }
+
     /** The newest day that was posted, for "the day after the last exported day". */
     public Optional<LocalDate> lastPosted(int departmentId) {
         return Optional.ofNullable(app.queryForObject("""

@@ -109,8 +109,7 @@ public class VoucherPosting {
             done(exchange, alreadyPosted(current.get()));
             return;
         }
-        attempt.revision = current.map(e -> e.status() == ExportLedger.Status.REVERSED ? e.revision() + 1
-                : e.revision()).orElse(1);
+        attempt.revision = ExportLedger.revisionToPost(current);
         attempt.reference = VoucherResolver.reference(attempt.department, attempt.date, attempt.revision);
         Message message = exchange.getMessage();
         message.setHeader(PowerOfficeCalls.CREDENTIALS, attempt.credentials());

@@ -42,15 +42,8 @@ final class SandboxQuery {
     }
 
     int integer(String name, int fallback) {
-        String value = get(name);
-        if (value == null) {
-            return fallback;
-        }
-        try {
-            return Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw bad("The value '" + value + "' is not valid for " + name + ".");
-        }
+        Integer value = parsed(name, false, Integer::valueOf, "");
+        return value == null ? fallback : value;
     }
 
     LocalDate date(String name, boolean required) {
@@ -87,15 +80,7 @@ final class SandboxQuery {
     }
 
     Long number(String name) {
-        String value = get(name);
-        if (value == null) {
-            return null;
-        }
-        try {
-            return Long.parseLong(value);
-        } catch (NumberFormatException e) {
-            throw bad("The value '" + value + "' is not valid for " + name + ".");
-        }
+        return parsed(name, false, Long::valueOf, "");
     }
 
     /** Matches numbers against "1900,1920,3000-3999, 8000-"; no filter given matches all. */

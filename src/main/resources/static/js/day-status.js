@@ -1,5 +1,8 @@
 // The colour rules of the ledger calendar (README, "The operator console"). A day's state comes from, in order:
-//   1. the ledger's newest revision POSTED          → posted (revision 1) or corrected (revision 2 and later)
+//   1. the ledger's newest revision POSTED, with drift (the drift watch found that its voucher would differ
+//      today)                                        → drifted, or drifted-locked on or before the lock date
+//      (never corrected: booked by hand in an open period)
+//                                       without drift → posted (revision 1) or corrected (revision 2 and later)
 //   2. on or before PowerOffice's lock date          → locked (nothing can be posted there any more)
 //   3. any other ledger row (FAILED, or left CLAIMED, SENDING, REVERSING, REVERSED: an export or correction that
 //      did not finish)                               → failed (export or replay again to settle it)
@@ -14,6 +17,16 @@ export const STATES = {
   corrected: {
     label: 'Corrected',
     explain: 'Posted, then corrected by a replay: the earlier voucher was reversed and a new revision posted.',
+  },
+  drifted: {
+    label: 'Changed since posted',
+    explain: 'Posted, but the POS figures (or the mappings) changed afterwards: the voucher would differ today. '
+      + 'Correct reverses the posted voucher and posts the day again as a new revision.',
+  },
+  'drifted-locked': {
+    label: 'Changed since posted, locked',
+    explain: 'Posted, and the voucher would differ today, but the day is on or before PowerOffice\'s lock date: it '
+      + 'cannot be corrected here. Book the differences below by hand in an open period.',
   },
   failed: {
     label: 'Failed',
@@ -47,7 +60,10 @@ export function newest(revisions) {
 export function dayState(date, { revisions = [], preview = null, lockDate = null, today }) {
   if (date > today) return 'future';
   const latest = newest(revisions);
-  if (latest && latest.status === 'POSTED') return latest.revision > 1 ? 'corrected' : 'posted';
+  if (latest && latest.status === 'POSTED') {
+    if (latest.drift) return latest.drift.locked ? 'drifted-locked' : 'drifted';
+    return latest.revision > 1 ? 'corrected' : 'posted';
+  }
   if (lockDate && date <= lockDate) return 'locked';
   if (latest) return 'failed';
   if (!preview) return 'unknown';

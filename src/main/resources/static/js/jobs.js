@@ -1,5 +1,6 @@
 // Export and replay of a period as a background job: POST …&async=true, then GET /api/jobs/{id} until it ends,
-// with a progress bar and the server's estimate of the time left.
+// with a progress bar and the server's estimate of the time left. A pass of the drift watch (POST /api/drift/runs)
+// is followed the same way.
 import { call, get, query } from './api.js';
 import { h, replace, sleep } from './dom.js';
 import { amount, date } from './format.js';
@@ -8,11 +9,7 @@ const POLL_MS = 700;
 
 /** Runs an export or replay ('export' | 'replay') and shows its progress in `box`; answers the finished job. */
 export async function runPeriodJob(kind, departmentId, from, to, box) {
-  const progress = h('progress', { max: '1', value: '0', 'aria-label': `${kind} progress` });
-  const text = h('p', { class: 'job-text', role: 'status', 'aria-live': 'polite' }, 'Starting…');
-  replace(box, h('div', { class: 'job' }, progress, text));
-  delete box.dataset.state;
-  delete box.dataset.jobId;
+  const { progress, text } = startIn(box, kind);
   const path = `/api/departments/${departmentId}/${kind === 'export' ? 'exports' : 'replay'}`
     + query({ from, to, async: 'true' });
   const reply = await call('POST', path);
@@ -22,7 +19,37 @@ export async function runPeriodJob(kind, departmentId, from, to, box) {
     showDone(kind, job, progress, text, box);
     return job;
   }
-  const jobId = reply.body.jobId;
+  const job = await follow(reply.body.jobId, box, progress, text);
+  showDone(kind, job, progress, text, box);
+  return job;
+}
+
+/** Runs a pass of the drift watch over every department; answers the finished job (a result per department). */
+export async function runDriftWatch(box) {
+  const { progress, text } = startIn(box, 'drift watch');
+  const reply = await call('POST', '/api/drift/runs');
+  const job = await follow(reply.body.jobId, box, progress, text);
+  const total = name => (job.results || []).reduce((n, r) => n + (r[name] || 0), 0);
+  text.textContent = job.state === 'DONE'
+    ? `Drift watch done: ${total('drifted')} changed, ${total('locked')} changed on locked days, `
+      + `${total('corrected')} corrected.`
+    : `The drift watch stopped (${job.state}): ${job.message || 'no reason given'}.`;
+  text.className = `job-text job-${job.state.toLowerCase()}`;
+  box.dataset.state = job.state;
+  return job;
+}
+
+function startIn(box, kind) {
+  const progress = h('progress', { max: '1', value: '0', 'aria-label': `${kind} progress` });
+  const text = h('p', { class: 'job-text', role: 'status', 'aria-live': 'polite' }, 'Starting…');
+  replace(box, h('div', { class: 'job' }, progress, text));
+  delete box.dataset.state;
+  delete box.dataset.jobId;
+  return { progress, text };
+}
+
+/** Polls the job until it ends, showing its progress; answers its final state. */
+async function follow(jobId, box, progress, text) {
   box.dataset.jobId = jobId;
   let job;
   for (;;) {
@@ -35,7 +62,6 @@ export async function runPeriodJob(kind, departmentId, from, to, box) {
       + (left === null || left === undefined ? '' : `, about ${left} s left`);
     await sleep(POLL_MS);
   }
-  showDone(kind, job, progress, text, box);
   return job;
 }
 

@@ -1,13 +1,14 @@
-// The console's shell: sign-in and sign-out, the sections (#/departments, #/calendar, #/mappings, #/invoices),
+// The console's shell: sign-in and sign-out, the sections (#/departments, #/calendar, #/drift, #/mappings, #/invoices),
 // and what they share. The token never goes into the URL: the hash only names the section and its filters.
 import { ApiError, get, session } from './api.js';
 import { h, replace } from './dom.js';
 import * as departments from './views/departments.js';
 import * as calendar from './views/calendar.js';
+import * as drift from './views/drift.js';
 import * as mappings from './views/mappings.js';
 import * as invoices from './views/invoices.js';
 
-const SECTIONS = { departments, calendar, mappings, invoices };
+const SECTIONS = { departments, calendar, drift, mappings, invoices };
 
 const signIn = document.getElementById('sign-in');
 const signInForm = document.getElementById('sign-in-form');
@@ -77,7 +78,8 @@ async function show() {
   }
   if (current !== renderCount) return;
   replace(view, target);
-  target.querySelector('h1')?.focus({ preventScroll: true });
+  // a section may ask for the focus elsewhere (a day it opened by itself)
+  (target.querySelector('[data-focus]') || target.querySelector('h1'))?.focus({ preventScroll: true });
 }
 
 signInForm.addEventListener('submit', async event => {

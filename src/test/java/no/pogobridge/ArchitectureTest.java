@@ -45,6 +45,8 @@ class ArchitectureTest {
             // an alert is raised for a day's outcome
             Map.entry("alerts", Set.of("businessday", "export", "monitoring")),
             Map.entry("jobs", Set.of("export", "operator")),
+            // the drift watch (issue 18) compares the export's vouchers with the ledger, alerts, and runs as a job
+            Map.entry("drift", Set.of("alerts", "businessday", "department", "export", "jobs", "poweroffice")),
             Map.entry("invoicing", Set.of("alerts", "businessday", "department", "export", "mapping", "monitoring",
                     "operator", "poweroffice")),
             Map.entry("sandbox", Set.of("poweroffice")),

@@ -196,9 +196,20 @@ final class BenchServer implements AutoCloseable {
 
     /** {most heap used before a collection, most still used after one} in MB, from -Xlog:gc. */
     long[] heap() throws IOException {
+        return heapSince(0);
+    }
+
+    /** The GC log's lines so far: a mark for {@link #heapSince}, to tell one phase's heap from an earlier one's. */
+    int gcLogLines() throws IOException {
+        return Files.readAllLines(gcLog).size();
+    }
+
+    /** As {@link #heap}, over the collections logged after the mark; {0, 0} when there were none. */
+    long[] heapSince(int mark) throws IOException {
         long used = 0;
         long live = 0;
-        for (String line : Files.readAllLines(gcLog)) {
+        List<String> lines = Files.readAllLines(gcLog);
+        for (String line : lines.subList(Math.min(mark, lines.size()), lines.size())) {
             Matcher m = GC_PAUSE.matcher(line);
             if (m.find()) {
                 used = Math.max(used, Long.parseLong(m.group(1)));

@@ -37,10 +37,13 @@ import no.pogobridge.sandbox.SandboxClient;
  * 30, 90 and 365 days of every department (read, built and checked through the real routes, posted to a sandbox
  * hosted by this process with no rate limit), each period on a fresh app schema: the time, the days per second,
  * and the heap (most used, and most still live after a collection, from the GC log) per period;</li>
- * <li>every day posted exactly once: the ledger and the sandbox agree, one voucher per reference.</li>
+ * <li>every day posted exactly once: the ledger and the sandbox agree, one voucher per reference;</li>
+ * <li>the drift watch (issue 18): two passes over the longest period right after its export, by the same server
+ * on the same schema ({@code --pogo.drift.window-days=365}), each pass's time beside the export's and the floor,
+ * the days looked at and summed again, and the heap during the pass.</li>
  * </ol>
  *
- * <pre>--departments=10 --days=365 --orders-per-day=1500 --periods=30,90,365 --heap=256m
+ * <pre>--departments=10 --days=365 --orders-per-day=1500 --periods=30,90,365 --heap=256m [--drift-clock-margin=10m]
  * [--jdbc-url=jdbc:postgresql://localhost:5432/pos --user=postgres --password=]</pre>
  *
  * Without --jdbc-url a throwaway PostgreSQL is started and filled with the benchmark's data first (about 2 minutes
@@ -56,6 +59,7 @@ public final class ExportBenchmark {
     private final String heap;
     private final boolean profile;
     private final List<String> serverArguments = new ArrayList<>();
+    private int longestPeriod;
 
     private ExportBenchmark(BenchPos pos, SandboxHost sandbox, BenchOptions options) {
         this.pos = pos;
@@ -64,8 +68,11 @@ public final class ExportBenchmark {
         this.heap = options.text("heap", "256m");
         // the measured servers export when told to, at no pace limit, and poll for credit orders only when asked
         serverArguments.addAll(List.of("--pogo.poweroffice.requests-per-second=0",
-                "--pogo.export.cron=0 0 6 1 1 ? 2099"));
+                "--pogo.export.cron=0 0 6 1 1 ? 2099", "--pogo.drift.cron=0 0 6 1 1 ? 2099"));
         options.text("workers").ifPresent(w -> serverArguments.add("--pogo.export.workers=" + w));
+        // the watch counts POS changes up to its margin (10m) before a day's read: right after a generated POS and
+        // a fresh setup every day is a candidate; --drift-clock-margin=0s measures the pass with none
+        options.text("drift-clock-margin").ifPresent(m -> serverArguments.add("--pogo.drift.clock-margin=" + m));
         this.profile = options.flag("profile");
     }
 
@@ -106,6 +113,7 @@ public final class ExportBenchmark {
             orders = rs.getLong(1);
         }
         int longest = periods.stream().mapToInt(Integer::intValue).max().orElse(365);
+        longestPeriod = longest;
         LocalDate from = lastClosed.minusDays(longest - 1L);
         System.out.printf("POS: %d departments, %,d orders; the period measured: %s to %s%n", departments, orders, from,
                 lastClosed);
@@ -132,13 +140,79 @@ public final class ExportBenchmark {
                 withDocumentation = r;
             }
         }
+        driftCost(withDocumentation, floor);
         documentationCost(withDocumentation, pipeline(longest, lastClosed, false), longest);
         System.out.printf("%nEvery day posted once: the ledger's POSTED days, the sandbox's vouchers and their "
                 + "distinct references agree in every period (checked above).%n");
         flows(from, lastClosed);
     }
 
-    private record Result(long days, double seconds, long heapUsedMb, long liveAfterGcMb, long requests) {
+    private record Result(long days, double seconds, long heapUsedMb, long liveAfterGcMb, long requests,
+            List<DriftPass> driftPasses) {
+    }
+
+    /** One drift-watch pass (issue 18): its time, what it looked at and summed again, and the heap during it. */
+    private record DriftPass(double seconds, double jobSeconds, long postedDays, long candidates, long drifted,
+            long failed, int departments, long heapUsedMb, long liveAfterGcMb) {
+    }
+
+    private static final int DRIFT_PASSES = 2;
+
+    /**
+     * The drift watch over the whole year right after its export, on the same schema and server, with nothing
+     * changed in the POS since: each pass's time beside the export's and the floor, and the heap during the pass.
+     */
+    private static void driftCost(Result export, double floor) {
+        System.out.printf("%nThe drift watch (issue 18), --pogo.drift.window-days=%d, right after that export, "
+                + "same server and schema, nothing changed in the POS:%n", DRIFT_WINDOW_DAYS);
+        System.out.printf("  %-22s %8s %8s %9s %11s %8s %10s %10s %12s%n", "", "time", "(job)", "looked at",
+                "summed again", "drifted", "x export", "x floor", "heap used/live");
+        int n = 1;
+        for (DriftPass p : export.driftPasses) {
+            System.out.printf("  %-22s %7.1fs %7.1fs %,9d %11d %8d %10.3f %10.3f %12s%n",
+                    "pass " + n++ + " (" + p.departments + " departments)", p.seconds, p.jobSeconds, p.postedDays,
+                    p.candidates, p.drifted, p.seconds / export.seconds, p.seconds / floor,
+                    p.heapUsedMb == 0 ? "no GC in it" : p.heapUsedMb + "MB/" + p.liveAfterGcMb + "MB");
+        }
+        System.out.printf("  %-22s %7.1fs %8s %,9d %11s %8s %10s %10.3f %6dMB/%dMB%n", "the export it follows",
+                export.seconds, "", export.days, "", "", "1", export.seconds / floor, export.heapUsedMb,
+                export.liveAfterGcMb);
+        System.out.printf("  %-22s %7.1fs%n", "the floor", floor);
+    }
+
+    private static final int DRIFT_WINDOW_DAYS = 365;
+
+    private List<DriftPass> driftPasses(BenchServer server, long expectedDays) throws Exception {
+        List<DriftPass> passes = new ArrayList<>();
+        for (int i = 0; i < DRIFT_PASSES; i++) {
+            int mark = server.gcLogLines();
+            long started = System.nanoTime();
+            JsonNode job = server.awaitJob(server.startJob("POST", "/api/drift/runs"));
+            double seconds = seconds(started);
+            double jobSeconds = Duration.between(Instant.parse(job.path("startedAt").asText()),
+                    Instant.parse(job.path("finishedAt").asText())).toMillis() / 1000.0;
+            long postedDays = 0;
+            long candidates = 0;
+            long drifted = 0;
+            long failed = 0;
+            int departmentsSeen = 0;
+            for (JsonNode r : job.path("results")) {
+                departmentsSeen++;
+                postedDays += r.path("postedDays").asLong();
+                candidates += r.path("candidates").asLong();
+                drifted += r.path("drifted").asLong();
+                failed += r.path("failed").asLong();
+            }
+            if (departmentsSeen != departments || postedDays != expectedDays) {
+                throw new IllegalStateException("the drift pass looked at " + postedDays + " posted days of "
+                        + departmentsSeen + " departments, expected " + expectedDays + " of " + departments + ": "
+                        + job + ", see " + server.log);
+            }
+            long[] heapFigures = server.heapSince(mark);
+            passes.add(new DriftPass(seconds, jobSeconds, postedDays, candidates, drifted, failed, departmentsSeen,
+                    heapFigures[0], heapFigures[1]));
+        }
+        return passes;
     }
 
     /** PowerOffice's own pace (10 a second per subscription key; ours 9.5, QuotaShape). */
@@ -181,7 +255,8 @@ public final class ExportBenchmark {
 
     private Result pipeline(int period, LocalDate lastClosed, boolean documentation) throws Exception {
         try (BenchServer server = start("p" + period + (documentation ? "" : "nodoc"), List.of(
-                "--pogo.invoicing.poll-seconds=86400", "--pogo.documentation.enabled=" + documentation))) {
+                "--pogo.invoicing.poll-seconds=86400", "--pogo.documentation.enabled=" + documentation,
+                "--pogo.drift.window-days=" + DRIFT_WINDOW_DAYS))) {
             LocalDate from = lastClosed.minusDays(period - 1L);
             for (int d = 1; d <= departments; d++) {
                 server.connect(d, ",\"autoExport\":true,\"exportFrom\":\"" + from + "\"");
@@ -208,8 +283,12 @@ public final class ExportBenchmark {
                         + attached + " of " + expected + " days: see " + server.log);
             }
             long[] heapFigures = server.heap();
+            long requests = sandbox.requestLog().total();
+            // the watch's passes after the longest export with documentation, once its heap is taken
+            List<DriftPass> drift = documentation && period == longestPeriod
+                    ? driftPasses(server, expected) : List.of();
             return new Result(expected, Double.parseDouble(done.group(2)), heapFigures[0], heapFigures[1],
-                    sandbox.requestLog().total());
+                    requests, drift);
         }
     }
 

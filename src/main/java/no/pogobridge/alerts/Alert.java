@@ -19,12 +19,17 @@ import no.pogobridge.businessday.DayOutcome;
  *   event.</li>
  *   <li>A day whose documentation PowerOffice refused: one event per department and business date, however many
  *   revisions or retries fail.</li>
+ *   <li>A posted day whose voucher would differ today (the drift watch): one event per department, business date
+ *   and posted revision, DAY_DRIFTED_LOCKED instead of DAY_DRIFTED when the day lies on or before PowerOffice's lock
+ *   date. A later edit of the same revision adds nothing; its correction (the next revision) drifting again is a new
+ *   event.</li>
  * </ul>
  */
 public record Alert(String eventKey, Kind kind, int departmentId, LocalDate businessDate, Long orderId,
         String message, Instant at) {
 
-    public enum Kind { DAY_BLOCKED, DAY_FAILED, DAY_LOCKED, INVOICE_FAILED, DOCUMENTATION_FAILED }
+    public enum Kind { DAY_BLOCKED, DAY_FAILED, DAY_LOCKED, INVOICE_FAILED, DOCUMENTATION_FAILED, DAY_DRIFTED,
+        DAY_DRIFTED_LOCKED }
 
     /** The alert kind of an automatic export's day outcome; empty for outcomes that need no one's attention. */
     public static Optional<Kind> ofDayOutcome(DayOutcome outcome) {
@@ -42,6 +47,14 @@ public record Alert(String eventKey, Kind kind, int departmentId, LocalDate busi
     public static Alert day(Kind kind, int departmentId, LocalDate businessDate, String message, Instant at) {
         return new Alert(kind + "/department-" + departmentId + "/" + businessDate, kind, departmentId, businessDate,
                 null, message, at);
+    }
+
+    /** A drifted posted revision; DAY_DRIFTED or DAY_DRIFTED_LOCKED. */
+    public static Alert drifted(boolean locked, int departmentId, LocalDate businessDate, int revision,
+            String message, Instant at) {
+        Kind kind = locked ? Kind.DAY_DRIFTED_LOCKED : Kind.DAY_DRIFTED;
+        return new Alert(kind + "/department-" + departmentId + "/" + businessDate + "/revision-" + revision, kind,
+                departmentId, businessDate, null, message, at);
     }
 
     /** claimedAt tells the attempts of one order apart. */
@@ -73,6 +86,10 @@ public record Alert(String eventKey, Kind kind, int departmentId, LocalDate busi
                     + " could not be invoiced";
             case DOCUMENTATION_FAILED -> "The report of business day " + businessDate + " of department "
                     + departmentId + " could not be attached to its voucher";
+            case DAY_DRIFTED -> "Business day " + businessDate + " of department " + departmentId
+                    + " has changed in the POS since it was posted";
+            case DAY_DRIFTED_LOCKED -> "Business day " + businessDate + " of department " + departmentId
+                    + " has changed in the POS since it was posted, and is locked in PowerOffice";
         };
         return what + ": " + message;
     }

@@ -67,6 +67,20 @@ public class Alerts {
         }
     }
 
+    /**
+     * A posted revision drifted (locked: it lies on or before PowerOffice's lock date): alerted once per department,
+     * day and revision, whichever instance's watch finds it first.
+     */
+    public void dayDrifted(boolean locked, int departmentId, java.time.LocalDate businessDate, int revision,
+            String message) {
+        try {
+            record(Alert.drifted(locked, departmentId, businessDate, revision, message, clock.instant()));
+        } catch (RuntimeException e) {
+            log.error("Could not record the drift alert for department {} day {}: {}", departmentId, businessDate,
+                    e.getMessage());
+        }
+    }
+
     /** A credit order was marked FAILED; its current claim tells this attempt from earlier ones. */
     public void invoiceFailed(long orderId, int departmentId, String reason) {
         try {

@@ -34,7 +34,7 @@ public class ConnectionApi {
 
     public record ConnectionRequest(String clientKey, Integer applicationKeySlot, String powerOfficeDepartmentCode,
             String businessDayStart, Boolean autoExport, Boolean autoInvoicing, String exportFrom,
-            String invoicingFrom) {
+            String invoicingFrom, Boolean autoCorrect) {
     }
 
     private final DepartmentConnections connections;
@@ -54,7 +54,8 @@ public class ConnectionApi {
 
     /** A connection asked for, checked as far as it can be without PowerOffice. */
     public record Connecting(int departmentId, Credentials credentials, LocalTime dayStart, LocalDate exportFrom,
-            LocalDate invoicingFrom, boolean autoExport, boolean autoInvoicing, String departmentCode) {
+            LocalDate invoicingFrom, boolean autoExport, boolean autoInvoicing, String departmentCode,
+            boolean autoCorrect) {
     }
 
     /** Exchange properties of the route connect-department. */
@@ -94,7 +95,7 @@ public class ConnectionApi {
                 || request.powerOfficeDepartmentCode().isBlank() ? null : request.powerOfficeDepartmentCode().strip();
 
         return new Connecting(departmentId, new Credentials(clientKey, slot), dayStart, exportFrom, invoicingFrom,
-                autoExport, autoInvoicing, departmentCode);
+                autoExport, autoInvoicing, departmentCode, Boolean.TRUE.equals(request.autoCorrect()));
     }
 
     /**
@@ -183,7 +184,7 @@ public class ConnectionApi {
                 : previous != null && previous.autoInvoicing() ? previous.autoInvoicingSince() : today;
         DepartmentConnection stored = new DepartmentConnection(departmentId, clientKey, slot, client.clientId(),
                 client.clientName(), departmentCode, dayStart, autoExport, autoInvoicing, exportFrom, invoicingFrom,
-                autoExportSince, autoInvoicingSince);
+                autoExportSince, autoInvoicingSince, connecting.autoCorrect());
         connections.save(stored);
         return DepartmentDirectory.view(stored);
     }

@@ -12,7 +12,7 @@ import java.time.LocalTime;
 public record DepartmentConnection(int departmentId, String clientKey, int applicationKeySlot,
         String powerOfficeClientId, String powerOfficeClientName, String powerOfficeDepartmentCode,
         LocalTime businessDayStart, boolean autoExport, boolean autoInvoicing, LocalDate exportFrom,
-        LocalDate invoicingFrom, LocalDate autoExportSince, LocalDate autoInvoicingSince) {
+        LocalDate invoicingFrom, LocalDate autoExportSince, LocalDate autoInvoicingSince, boolean autoCorrect) {
 
     public String maskedClientKey() {
         return Secrets.mask(clientKey);

@@ -45,8 +45,9 @@ public class DepartmentConnections {
         app.update("""
                 INSERT INTO department_connection (department_id, client_key, application_key_slot,
                     poweroffice_client_id, poweroffice_client_name, poweroffice_department_code, business_day_start,
-                    auto_export, auto_invoicing, export_from, invoicing_from, auto_export_since, auto_invoicing_since)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    auto_export, auto_invoicing, export_from, invoicing_from, auto_export_since, auto_invoicing_since,
+                    auto_correct)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (department_id) DO UPDATE SET client_key = excluded.client_key,
                     application_key_slot = excluded.application_key_slot,
                     poweroffice_client_id = excluded.poweroffice_client_id,
@@ -55,10 +56,12 @@ public class DepartmentConnections {
                     business_day_start = excluded.business_day_start, auto_export = excluded.auto_export,
                     auto_invoicing = excluded.auto_invoicing, export_from = excluded.export_from,
                     invoicing_from = excluded.invoicing_from, auto_export_since = excluded.auto_export_since,
-                    auto_invoicing_since = excluded.auto_invoicing_since, updated_at = now()""",
+                    auto_invoicing_since = excluded.auto_invoicing_since, auto_correct = excluded.auto_correct,
+                    updated_at = now()""",
                 c.departmentId(), cipher.encrypt(c.clientKey()), c.applicationKeySlot(), c.powerOfficeClientId(),
                 c.powerOfficeClientName(), c.powerOfficeDepartmentCode(), c.businessDayStart(), c.autoExport(),
-                c.autoInvoicing(), c.exportFrom(), c.invoicingFrom(), c.autoExportSince(), c.autoInvoicingSince());
+                c.autoInvoicing(), c.exportFrom(), c.invoicingFrom(), c.autoExportSince(), c.autoInvoicingSince(),
+                c.autoCorrect());
     }
 
     private DepartmentConnection map(ResultSet rs) throws SQLException {
@@ -71,6 +74,6 @@ public class DepartmentConnections {
                 rs.getObject("business_day_start", LocalTime.class), rs.getBoolean("auto_export"),
                 rs.getBoolean("auto_invoicing"), rs.getObject("export_from", LocalDate.class),
                 rs.getObject("invoicing_from", LocalDate.class), rs.getObject("auto_export_since", LocalDate.class),
-                rs.getObject("auto_invoicing_since", LocalDate.class));
+                rs.getObject("auto_invoicing_since", LocalDate.class), rs.getBoolean("auto_correct"));
     }
 }

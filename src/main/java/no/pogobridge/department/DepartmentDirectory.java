@@ -47,6 +47,7 @@ public class DepartmentDirectory {
         m.put("businessDayStart", c.businessDayStart().format(HH_MM));
         m.put("autoExport", c.autoExport());
         m.put("autoInvoicing", c.autoInvoicing());
+        m.put("autoCorrect", c.autoCorrect());
         m.put("exportFrom", text(c.exportFrom()));
         m.put("invoicingFrom", text(c.invoicingFrom()));
         return m;

@@ -104,6 +104,7 @@ public class ExportApi {
             row.put("message", e.message());
             row.put("documentation", e.documentation() == null ? null : e.documentation().name());
             row.put("documentationMessage", e.documentationMessage());
+            row.put("drift", ledger.drift(e));
             rows.add(row);
         }
         return rows;

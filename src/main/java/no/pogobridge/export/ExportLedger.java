@@ -27,11 +27,24 @@ public class ExportLedger {
             String externalReference, UUID voucherId, Long voucherNo, Integer zNumber, BigDecimal total, String lines,
             String message, OffsetDateTime postedAt, OffsetDateTime claimedAt, String claimedBy,
             OffsetDateTime reversedAt, String report, Documentation documentation, String documentationMessage,
-            int documentationAttempts) {
+            int documentationAttempts, String drift, OffsetDateTime driftSince, boolean driftLocked) {
+
+        /** The revision is posted and its voucher would differ today (the drift watch found it). */
+        public boolean drifted() {
+            return status == Status.POSTED && drift != null;
+        }
     }
 
     /** The state of a revision's documentation (the day's report attached in PowerOffice), apart from its status. */
     public enum Documentation { PENDING, ATTACHED, FAILED, NOT_ALLOWED, OFF }
+
+    /**
+     * An open drift as the operator API shows it (docs/interfaces.md, "Drift watch"): since when the posted voucher
+     * differs from today's, whether it is on or before PowerOffice's lock date (then booked by hand, never
+     * corrected), and how, per account and VAT code.
+     */
+    public record Drift(OffsetDateTime since, boolean locked, List<VoucherDifferences.Difference> differences) {
+    }
 
     /** A revision whose documentation is due to be attached (again). */
     public record DueDocumentation(int departmentId, LocalDate businessDate, int revision) {
@@ -153,6 +166,19 @@ public class ExportLedger {
         }
     }
 
+    /** The entry's open drift; null when its revision is not posted or does not differ. */
+    public Drift drift(Entry entry) {
+        if (!entry.drifted()) {
+            return null;
+        }
+        try {
+            return new Drift(entry.driftSince(), entry.driftLocked(),
+                    List.of(json.readValue(entry.drift(), VoucherDifferences.Difference[].class)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable drift of " + entry.externalReference(), e);
+        }
+    }
+
     /** PowerOffice refused the voucher: nothing was posted, so the day may be sent again once fixed. */
     public void markFailed(int departmentId, LocalDate businessDate, int revision, String message) {
         app.update("""
@@ -223,6 +249,7 @@ public class ExportLedger {
                 rs.getObject("claimed_at", OffsetDateTime.class), rs.getString("claimed_by"),
                 rs.getObject("reversed_at", OffsetDateTime.class), rs.getString("report"),
                 rs.getString("documentation") == null ? null : Documentation.valueOf(rs.getString("documentation")),
-                rs.getString("documentation_message"), rs.getInt("documentation_attempts"));
+                rs.getString("documentation_message"), rs.getInt("documentation_attempts"), rs.getString("drift"),
+                rs.getObject("drift_since", OffsetDateTime.class), rs.getBoolean("drift_locked"));
     }
 }

@@ -4,9 +4,7 @@ import no.pogobridge.businessday.DayOutcome;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.LocalDate;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
 import java.util.Optional;
 import no.pogobridge.department.DepartmentConnection;
 import no.pogobridge.department.DepartmentConnections;
@@ -236,25 +234,9 @@ public class VoucherReplay {
         exchange.getMessage().setHeader(STEP, "DONE");
     }
 
-    /** The same account, VAT code and amount on every line, whatever order the lines were stored in. */
+    /** The same sum on every account and VAT code, whatever order or texts the lines were stored with. */
     static boolean sameLines(List<DailyVoucher.VoucherLine> posted, List<DailyVoucher.VoucherLine> now) {
-        if (posted.size() != now.size()) {
-            return false;
-        }
-        Comparator<DailyVoucher.VoucherLine> order = Comparator
-                .comparing((DailyVoucher.VoucherLine l) -> Objects.requireNonNullElse(l.account(), Integer.MAX_VALUE))
-                .thenComparing(l -> Objects.requireNonNullElse(l.vatCode(), ""))
-                .thenComparing(DailyVoucher.VoucherLine::amount);
-        List<DailyVoucher.VoucherLine> a = posted.stream().sorted(order).toList();
-        List<DailyVoucher.VoucherLine> b = now.stream().sorted(order).toList();
-        for (int i = 0; i < a.size(); i++) {
-            if (!Objects.equals(a.get(i).account(), b.get(i).account())
-                    || !Objects.equals(a.get(i).vatCode(), b.get(i).vatCode())
-                    || a.get(i).amount().compareTo(b.get(i).amount()) != 0) {
-                return false;
-            }
-        }
-        return true;
+        return VoucherDifferences.between(posted, now).isEmpty();
     }
 
     private static String id(ExportLedger.Entry entry) {

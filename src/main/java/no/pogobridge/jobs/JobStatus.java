@@ -12,7 +12,7 @@ import java.util.UUID;
  * left. {@code runningSince} is when a worker took the job (null while it waits for one); {@code now} is the
  * database's clock, the one the timestamps come from, so instances with skewed clocks agree.
  */
-public record JobStatus(UUID id, String kind, int departmentId, String state, int daysDone, int daysTotal,
+public record JobStatus(UUID id, String kind, Integer departmentId, String state, int daysDone, int daysTotal,
         Instant startedAt, Instant runningSince, Instant finishedAt, String message, Instant now) {
 
     public static final String RUNNING = "RUNNING";

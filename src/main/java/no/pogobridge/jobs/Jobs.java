@@ -75,16 +75,37 @@ public class Jobs {
         this.stopping = stopping;
     }
 
-    /** Records a new job over the period, RUNNING and waiting for a worker, owned by this instance. */
-    public String create(String kind, ExportPeriod period) {
+    /**
+     * Records a new job, RUNNING and waiting for a worker, owned by this instance: a department's period
+     * ({@link ExportPeriod}) or another scope ({@link JobScope}: the drift watch's pass over every department).
+     */
+    public String create(String kind, Object scope) {
         UUID id = UUID.randomUUID();
+        Integer departmentId;
+        java.time.LocalDate from;
+        java.time.LocalDate to;
+        int days;
+        if (scope instanceof ExportPeriod period) {
+            departmentId = period.departmentId();
+            from = period.from();
+            to = period.to();
+            days = period.length();
+        } else if (scope instanceof JobScope other) {
+            departmentId = other.departmentId();
+            // a pass with no department to look at is still a job, done at once
+            from = other.from() == null ? java.time.LocalDate.now(java.time.ZoneOffset.UTC) : other.from();
+            to = other.to() == null ? from : other.to();
+            days = other.days();
+        } else {
+            throw new IllegalArgumentException("not a job's scope: " + scope);
+        }
         app.update("""
                 INSERT INTO job (id, kind, department_id, period_from, period_to, state, days_total, message, owner)
-                VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?)""", id, kind, period.departmentId(), period.from(),
-                period.to(), period.length(), "Waiting for a free worker: this server runs at most "
-                        + settings.maxRunning() + " jobs at once (pogo.jobs.max-running).", instance);
+                VALUES (?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?)""", id, kind, departmentId, from, to, days,
+                "Waiting for a free worker: this server runs at most " + settings.maxRunning()
+                        + " jobs at once (pogo.jobs.max-running).", instance);
         owned.add(id);
-        log.info("Job {}: {} of {} ({} days) accepted", id, kind, period, period.length());
+        log.info("Job {}: {} of {} ({} days) accepted", id, kind, scope, days);
         return id.toString();
     }
 
@@ -114,8 +135,16 @@ public class Jobs {
      * the split finish normally: nothing is cut, nothing is logged as a failure.
      */
     public Iterator<DayRequest> days(String id, ExportPeriod period) {
+        return each(id, period.iterator());
+    }
+
+    /** The units of a job of another scope (the drift watch's departments), ending early as {@link #days} does. */
+    public <T> Iterator<T> each(String id, Iterable<T> units) {
+        return each(id, units.iterator());
+    }
+
+    private <T> Iterator<T> each(String id, Iterator<T> units) {
         UUID job = UUID.fromString(id);
-        Iterator<DayRequest> days = period.iterator();
         return new Iterator<>() {
             private boolean interrupted;
 
@@ -125,12 +154,12 @@ public class Jobs {
                     interrupt(List.of(job), "between days");
                     interrupted = true;
                 }
-                return !interrupted && days.hasNext();
+                return !interrupted && units.hasNext();
             }
 
             @Override
-            public DayRequest next() {
-                return days.next();
+            public T next() {
+                return units.next();
             }
         };
     }
@@ -140,22 +169,30 @@ public class Jobs {
      * instance took it for dead) stops here: its days from now on are not recorded as its own.
      */
     public void dayDone(String id, DayRequest day, Object entry) {
+        unitDone(id, 0, day.businessDate(), 1, entry);
+    }
+
+    /**
+     * Stores one finished unit's entry (a day, or a department's pass of the drift watch: its days counted
+     * together, its entry kept under its department and last day) and counts it, in one statement.
+     */
+    public void unitDone(String id, int departmentId, java.time.LocalDate date, int days, Object entry) {
         UUID job = UUID.fromString(id);
         List<Map<String, Object>> progress = app.queryForList("""
                 WITH counted AS (
-                    UPDATE job SET days_done = days_done + 1, heartbeat_at = now()
+                    UPDATE job SET days_done = least(days_done + ?, days_total), heartbeat_at = now()
                     WHERE id = ? AND state = 'RUNNING'
                     RETURNING id, days_done, days_total),
                 stored AS (
-                    INSERT INTO job_result (job_id, business_date, result)
-                    SELECT id, ?, ?::json FROM counted)
-                SELECT days_done, days_total FROM counted""", job, day.businessDate(), toJson(entry));
+                    INSERT INTO job_result (job_id, business_date, department_id, result)
+                    SELECT id, ?, ?, ?::json FROM counted)
+                SELECT days_done, days_total FROM counted""", days, job, date, departmentId, toJson(entry));
         if (progress.isEmpty()) {
             throw stopped(job);
         }
         int done = ((Number) progress.get(0).get("days_done")).intValue();
         int total = ((Number) progress.get(0).get("days_total")).intValue();
-        if (done % 10 == 0 || done == total) {
+        if (days > 1 || done % 10 == 0 || done == total) {
             log.info("Job {}: {}/{} days done", id, done, total);
         }
     }
@@ -226,7 +263,7 @@ public class Jobs {
             throw OperatorException.notFound("No job " + id + "; GET /api/jobs lists the recent ones.");
         }
         List<RawValue> results = app.query("""
-                SELECT result::text FROM job_result WHERE job_id = ? ORDER BY business_date""",
+                SELECT result::text FROM job_result WHERE job_id = ? ORDER BY business_date, department_id""",
                 (rs, n) -> new RawValue(rs.getString(1)), id);
         return found.get(0).withResults(results);
     }
@@ -308,7 +345,7 @@ public class Jobs {
     }
 
     private static JobStatus status(ResultSet rs, int row) throws SQLException {
-        return new JobStatus(rs.getObject("id", UUID.class), rs.getString("kind"), rs.getInt("department_id"),
+        return new JobStatus(rs.getObject("id", UUID.class), rs.getString("kind"), (Integer) rs.getObject("department_id"),
                 rs.getString("state"), rs.getInt("days_done"), rs.getInt("days_total"), instant(rs, "created_at"),
                 instant(rs, "running_since"), instant(rs, "finished_at"), rs.getString("message"),
                 instant(rs, "db_now"));

@@ -1,16 +1,20 @@
 // The ledger as a calendar: one month of one department, every day coloured by what happened (day-status.js),
-// a click opens the day (its voucher preview and, once posted, its revisions), and a chosen period can be
-// exported or replayed as a job with live progress.
+// a click opens the day (its voucher preview and, once posted, its revisions; for a day changed since it was
+// posted, the differences and the correction), and a chosen period can be exported or replayed as a job with live
+// progress. #/calendar?…&day=YYYY-MM-DD opens that day at once.
 import { call, get, openPdf, query } from '../api.js';
 import { h, options, replace } from '../dom.js';
 import { dayState, newest, STATES } from '../day-status.js';
 import { addMonths, amount, date, dateTime, daysOf, longDate, monthName, osloToday, sum, weekdayIndex }
   from '../format.js';
-import { runPeriodJob } from '../jobs.js';
+import { resultsTable, runPeriodJob } from '../jobs.js';
 
 export const title = 'Ledger calendar';
 
 const WEEKDAYS = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'];
+
+/** The correction just run from a day's panel, shown in that day once the calendar is read again. */
+let lastCorrection = null;
 
 export async function render(target, params, context) {
   const departments = await context.departments();
@@ -56,7 +60,7 @@ export async function render(target, params, context) {
   const cells = days.map(day => {
     const state = dayState(day, { revisions: revisionsByDay[day], preview: previewByDay[day], lockDate, today });
     const latest = newest(revisionsByDay[day]);
-    const voucher = (state === 'posted' || state === 'corrected') && latest ? latest.voucherNo : null;
+    const voucher = latest && latest.status === 'POSTED' ? latest.voucherNo : null;
     const label = STATES[state].label;
     const dayNumber = Number(day.slice(8));
     if (state === 'future') {
@@ -66,7 +70,8 @@ export async function render(target, params, context) {
     return h('td', { class: `day day-${state}`, 'data-date': day, 'data-state': state },
       h('button', { type: 'button', class: 'day-button', 'aria-label': `${longDate(day)}: ${label}`
         + (voucher ? `, voucher ${voucher}` : ''), onclick: () => openDay(panel, day, state, {
-        revisions: revisionsByDay[day] || [], preview: previewByDay[day], lockDate, departmentId, onJob }) },
+        revisions: revisionsByDay[day] || [], preview: previewByDay[day], lockDate, departmentId, onJob, onCorrect,
+        table }) },
       h('span', { class: 'day-number' }, dayNumber),
       h('span', { class: 'day-label' }, label),
       voucher ? h('span', { class: 'day-voucher' }, `No. ${voucher}`) : null));
@@ -96,6 +101,13 @@ export async function render(target, params, context) {
   const from = h('input', { type: 'date', id: 'period-from', value: days[0] });
   const to = h('input', { type: 'date', id: 'period-to', value: days[days.length - 1] });
   const periodError = h('p', { class: 'field-error', id: 'period-error', role: 'alert' });
+  /** Correct: the day's replay, then the calendar read again with the day open and the job's outcome in it. */
+  async function onCorrect(day, box) {
+    const job = await runPeriodJob('replay', departmentId, day, day, box);
+    if (job.state !== 'DONE') return; // the box says why; the days it finished are in the ledger
+    lastCorrection = { departmentId, day, job };
+    context.go(`${link(month)}&day=${day}&refreshed=${Date.now()}`);
+  }
   async function onJob(kind, fromDate, toDate) {
     from.value = fromDate;
     to.value = toDate;
@@ -130,31 +142,89 @@ export async function render(target, params, context) {
 
   target.append(legend, h('div', { class: 'calendar-layout' }, h('div', { class: 'calendar-main' }, table), panel),
     periodForm);
+
+  const opened = params.get('day');
+  const openedCell = cells.find(c => c.dataset.date === opened && c.dataset.state !== 'future');
+  if (openedCell) openedCell.querySelector('button').click();
 }
 
-function openDay(panel, day, state, { revisions, preview, lockDate, departmentId, onJob }) {
-  for (const cell of document.querySelectorAll('#calendar td.selected')) cell.classList.remove('selected');
-  document.querySelector(`#calendar td[data-date="${day}"]`)?.classList.add('selected');
+function openDay(panel, day, state, { revisions, preview, lockDate, departmentId, onJob, onCorrect, table }) {
+  for (const cell of table.querySelectorAll('td.selected')) cell.classList.remove('selected');
+  table.querySelector(`td[data-date="${day}"]`)?.classList.add('selected');
   const latest = newest(revisions);
-  const heading = h('h2', { tabindex: '-1', id: 'day-title' }, longDate(day));
+  const correction = lastCorrection && lastCorrection.departmentId === departmentId && lastCorrection.day === day
+    ? lastCorrection.job : null;
+  lastCorrection = null;
+  // data-focus: opened while the calendar is built (…&day=), the focus goes to the day once it is shown
+  const heading = h('h2', { tabindex: '-1', id: 'day-title', 'data-focus': true }, longDate(day));
   replace(panel,
     h('div', { class: 'day-panel-head' }, heading,
       h('button', { type: 'button', class: 'secondary close', 'aria-label': 'Close the day', onclick: () => {
         panel.hidden = true;
-        document.querySelector(`#calendar td[data-date="${day}"] button`)?.focus();
+        table.querySelector(`td[data-date="${day}"] button`)?.focus();
       } }, '×')),
     h('p', {}, h('span', { class: `badge state state-${state}` }, STATES[state].label), ' ', STATES[state].explain),
     latest && latest.message ? h('p', { class: state === 'failed' ? 'bad' : 'muted' }, latest.message) : null,
     state === 'locked' && lockDate ? h('p', { class: 'muted' }, `Lock date: ${date(lockDate)}.`) : null,
+    correction ? h('section', { class: 'correction', id: 'correction-result', 'aria-labelledby': 'correction-title' },
+      h('h3', { id: 'correction-title' }, 'Correction'), resultsTable(correction.results || [])) : null,
+    latest && latest.status === 'POSTED' && latest.drift ? driftSection(latest, day, onCorrect) : null,
     preview ? previewSection(preview) : h('p', { class: 'muted' }, 'No preview of this day.'),
     revisions.length ? revisionsSection(revisions, departmentId, day) : null,
     reportActions(departmentId, day, latest),
     h('div', { class: 'actions', 'data-writes': true },
       h('button', { type: 'button', onclick: () => onJob('export', day, day) }, 'Export this day'),
-      h('button', { type: 'button', class: 'secondary', onclick: () => onJob('replay', day, day) },
-        'Replay this day')));
+      // a locked drift is booked by hand: a replay would only answer LOCKED
+      state === 'drifted-locked' ? null : h('button', { type: 'button', class: 'secondary', onclick: () =>
+        onJob('replay', day, day) }, 'Replay this day')));
   panel.hidden = false;
   heading.focus();
+}
+
+/**
+ * What changed since the day was posted, per account and VAT code (differences are now − posted, debit positive),
+ * and Correct; a locked day cannot be corrected, so it says what to book by hand instead.
+ */
+function driftSection(latest, day, onCorrect) {
+  const { drift } = latest;
+  const difference = d => sum([d.now, -Number(d.posted)]);
+  const error = h('p', { class: 'field-error', role: 'alert' });
+  const box = h('div', { class: 'job-box', id: 'correct-box' });
+  const button = h('button', { type: 'button', id: 'correct-day', onclick: async () => {
+    button.disabled = true;
+    error.textContent = '';
+    try {
+      await onCorrect(day, box);
+    } catch (e) {
+      error.textContent = e.message;
+    } finally {
+      button.disabled = false;
+    }
+  } }, 'Correct');
+  return h('section', { class: 'drift', id: 'drift', 'aria-labelledby': 'drift-title' },
+    h('h3', { id: 'drift-title' }, 'Changed since posted'),
+    h('p', { class: 'muted' }, `Revision ${latest.revision} as posted against the POS now; found by the drift watch `
+      + `${dateTime(drift.since)}.`),
+    h('table', { class: 'differences' },
+      h('caption', { class: 'visually-hidden' }, 'Differences per account and VAT code'),
+      h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'Account'), h('th', { scope: 'col' }, 'VAT'),
+        h('th', { scope: 'col', class: 'num' }, 'Posted'), h('th', { scope: 'col', class: 'num' }, 'Now'),
+        h('th', { scope: 'col', class: 'num' }, 'Difference'))),
+      h('tbody', {}, drift.differences.map(d => h('tr', { 'data-account': d.account ?? '' },
+        h('td', {}, d.account ?? 'missing'), h('td', {}, d.vatCode ?? ''),
+        h('td', { class: 'num amount posted' }, amount(d.posted)), h('td', { class: 'num amount now' }, amount(d.now)),
+        h('td', { class: 'num amount difference' }, amount(difference(d))))))),
+    drift.locked
+      ? h('div', { class: 'by-hand', id: 'drift-by-hand' },
+        h('p', { class: 'bad' }, 'The day is on or before PowerOffice\'s lock date: it cannot be corrected here. '
+          + 'Book the differences by hand in an open period:'),
+        h('ul', {}, drift.differences.map(d => h('li', {},
+          `Account ${d.account ?? 'missing'}, VAT ${d.vatCode ?? '-'}: ${difference(d) > 0 ? 'debit' : 'credit'} `,
+          h('span', { class: 'amount' }, amount(Math.abs(difference(d))))))))
+      : h('div', { 'data-writes': true },
+        h('p', { class: 'hint' }, 'Correct reverses the posted voucher and posts the day as the POS has it now, as '
+          + `revision ${latest.revision + 1}.`),
+        h('div', { class: 'actions' }, button), error, box));
 }
 
 function previewSection(p) {

@@ -1,5 +1,6 @@
 // Departments: each POS department with its PowerOffice connection, automatic export and invoicing, and the setup
-// check (GET /api/departments/{id}/check) in plain words; a department can be connected or changed here.
+// check (GET /api/departments/{id}/check) in plain words; a department can be connected or changed here, including
+// whether the drift watch corrects its changed days by itself (autoCorrect).
 import { call } from '../api.js';
 import { h, options, replace } from '../dom.js';
 import { field, fieldNamed, numberOrText, textOrNull } from '../forms.js';
@@ -49,6 +50,7 @@ function card(department, context) {
       h('dt', {}, 'Automatic export'), h('dd', { class: 'auto-export' }, onOff(c.autoExport, c.exportFrom)),
       h('dt', {}, 'Automatic invoicing'), h('dd', { class: 'auto-invoicing' },
         onOff(c.autoInvoicing, c.invoicingFrom)),
+      h('dt', {}, 'Automatic correction'), h('dd', { class: 'auto-correct' }, onOff(c.autoCorrect)),
     ]),
   h('h3', {}, 'Setup check'),
   checkBox,
@@ -89,7 +91,7 @@ async function runCheck(department, box) {
 }
 
 const FIELDS = ['clientKey', 'applicationKeySlot', 'powerOfficeDepartmentCode', 'businessDayStart', 'autoExport',
-  'autoInvoicing', 'exportFrom', 'invoicingFrom'];
+  'autoInvoicing', 'exportFrom', 'invoicingFrom', 'autoCorrect'];
 
 function connectionForm(department, context) {
   const c = department.connection || {};
@@ -113,6 +115,8 @@ function connectionForm(department, context) {
   };
   const autoExport = h('input', { type: 'checkbox', id: id('autoExport'), checked: c.autoExport });
   const autoInvoicing = h('input', { type: 'checkbox', id: id('autoInvoicing'), checked: c.autoInvoicing });
+  const autoCorrect = h('input', { type: 'checkbox', id: id('autoCorrect'), checked: c.autoCorrect,
+    'aria-describedby': id('autoCorrect-hint') });
   const formError = h('p', { class: 'field-error', role: 'alert' });
   const form = h('form', { class: 'connection-form', id: `connection-form-${department.id}`, novalidate: true,
     'data-writes': true,
@@ -121,6 +125,11 @@ function connectionForm(department, context) {
   h('div', { class: 'field checkbox' }, autoExport, h('label', { for: id('autoExport') }, 'Automatic export')),
   h('div', { class: 'field checkbox' }, autoInvoicing,
     h('label', { for: id('autoInvoicing') }, 'Automatic invoicing of credit orders')),
+  h('div', { class: 'field checkbox' }, autoCorrect,
+    h('label', { for: id('autoCorrect') }, 'Correct changed days automatically'),
+    h('p', { class: 'hint', id: id('autoCorrect-hint') }, 'When the drift watch finds a posted day whose POS figures '
+      + 'changed, it reverses the voucher and posts the day again by itself. Off: it only marks the day and alerts; '
+      + 'you correct it in the ledger calendar. A day on or before the lock date is never corrected.')),
   formError,
   h('button', { type: 'submit' }, 'Save connection'));
   form.addEventListener('submit', async event => {
@@ -136,6 +145,7 @@ function connectionForm(department, context) {
       autoInvoicing: autoInvoicing.checked,
       exportFrom: textOrNull(f.exportFrom.input.value),
       invoicingFrom: textOrNull(f.invoicingFrom.input.value),
+      autoCorrect: autoCorrect.checked,
     };
     const button = form.querySelector('button[type=submit]');
     button.disabled = true;

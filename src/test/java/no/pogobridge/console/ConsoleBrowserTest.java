@@ -1,6 +1,7 @@
 package no.pogobridge.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import no.pogobridge.database.DatabaseServers;
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.Keys;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
@@ -41,8 +44,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /**
  * The operator console in a real browser (Debian's headless Chromium, driven by Selenium) against the embedded demo:
  * an operator signs in, completes the mappings, connects a department, reads the ledger calendar and a day's preview,
- * exports a period as a job to the end, replays a changed day, and resends a failed credit order. Skipped, with a
- * message, where Chromium is not installed (.ci/run installs it).
+ * exports a period as a job to the end, replays a changed day, and resends a failed credit order; and a day changed
+ * since it was posted is found by the drift watch, shown with its differences and corrected with one click. Skipped,
+ * with a message, where Chromium is not installed (.ci/run installs it).
  *
  * <p>The screenshots of README go to {@code target/console-screenshots}; {@code -Dconsole.screenshots=docs} writes
  * them into docs/ instead.
@@ -117,6 +121,119 @@ class ConsoleBrowserTest {
         resendsAFailedCreditOrder(lastClosed);
         signsOutAndIsSentBackOnA401();
         aViewerSeesEverythingButNothingThatChangesIt(month, first);
+    }
+
+    /**
+     * A day posted, then a receipt voided in the POS, and a second such day on or before the lock date: after a pass
+     * of the drift watch both show as changed since posted, with their differences; the open one is corrected with
+     * one click, the locked one says what to book by hand. Automatic correction is then turned on in the form.
+     */
+    @Test
+    void aDayChangedSinceItWasPostedShowsItsDifferencesAndIsCorrectedWithOneClick() throws IOException {
+        server.mapDemoCatalogue();
+        server.connect(1);
+        LocalDate day = DemoPeriod.businessDate(Instant.now()).minusDays(12);
+        LocalDate locked = day.minusDays(1);
+        OperatorCalls.Reply export = api.post("/api/departments/1/exports?from=" + locked + "&to=" + day, null);
+        assertThat(export.json().findValuesAsText("outcome")).as(export.body()).containsOnly("POSTED").hasSize(2);
+        long order = posChanges.cardOrderOn(day);
+        BigDecimal paid = posChanges.paid(order);
+        posChanges.voidOrder(order);
+        long lockedOrder = posChanges.cardOrderOn(locked);
+        BigDecimal lockedPaid = posChanges.paid(lockedOrder);
+        posChanges.voidOrder(lockedOrder);
+        server.sandbox().client(SandboxWorld.DEMO_CLIENT).orElseThrow().setLockDate(locked);
+        JsonNode pass = api.finishedJob(api.post("/api/drift/runs", null));
+        assertThat(pass.get("state").asText()).as(pass.toString()).isEqualTo("DONE");
+        JsonNode open = api.get("/api/drift").json();
+        assertThat(open.findValuesAsText("businessDate")).containsExactly(locked.toString(), day.toString());
+
+        browser.get(console.base());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")))
+                .sendKeys(IntegrationTest.OPERATOR_TOKEN, Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("department-1")));
+
+        // the overview lists both; its link opens the day in the calendar
+        browser.findElement(By.cssSelector("#nav a[data-section=drift]")).click();
+        WebElement list = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("drift-list")));
+        assertThat(list.findElements(By.cssSelector("tbody tr"))).hasSize(2);
+        assertThat(list.findElement(By.cssSelector("tr[data-date='" + locked + "']")).getText())
+                .contains("book by hand");
+        list.findElement(By.cssSelector("tr[data-date='" + day + "'] a")).click();
+        console.waitForCalendar();
+        console.awaitDayTitle(day);
+        assertThat(console.state(day)).isEqualTo("drifted");
+        assertThat(console.cell(day).getText()).contains("Changed since posted");
+        assertThat(console.state(locked)).isEqualTo("drifted-locked");
+        assertThat(console.state(day.plusDays(1))).isNotEqualTo("drifted");
+        assertThat(browser.findElement(By.cssSelector(".legend")).getText()).contains("Changed since posted")
+                .contains("Changed since posted, locked");
+
+        // the differences as the drift watch stored them, the card account down by the voided receipt
+        JsonNode differences = open.get(1).get("differences");
+        List<WebElement> rows = console.panel().findElements(By.cssSelector("table.differences tbody tr"));
+        assertThat(rows).hasSize(differences.size()).hasSizeGreaterThan(1);
+        for (int i = 0; i < rows.size(); i++) {
+            JsonNode d = differences.get(i);
+            WebElement row = rows.get(i);
+            assertThat(row.getAttribute("data-account")).isEqualTo(d.get("account").asText());
+            assertThat(amountIn(row, "posted")).isEqualTo(norwegian(d.get("posted").decimalValue()));
+            assertThat(amountIn(row, "now")).isEqualTo(norwegian(d.get("now").decimalValue()));
+            assertThat(amountIn(row, "difference")).isEqualTo(norwegian(d.get("now").decimalValue()
+                    .subtract(d.get("posted").decimalValue())));
+        }
+        assertThat(amountIn(console.panel().findElement(By.cssSelector("tr[data-account='1550']")), "difference"))
+                .isEqualTo(norwegian(paid.negate()));
+        console.save(screenshotFolder().resolve("console-drift.png"));
+
+        // a locked day: what to book by hand, and nothing that would try to correct it
+        console.openDay(locked);
+        assertThat(console.panel().findElements(By.id("correct-day"))).isEmpty();
+        assertThat(console.panel().findElements(By.xpath(".//button[normalize-space()='Replay this day']"))).isEmpty();
+        assertThat(console.panel().findElement(By.id("drift-by-hand")).getText().replace('\u00a0', ' '))
+                .contains("by hand in an open period")
+                .contains("Account 1550, VAT 0: credit " + norwegian(lockedPaid));
+
+        console.openDay(day);
+        console.panel().findElement(By.id("correct-day")).click();
+        await("the day corrected as revision 2").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            JsonNode ledger = api.get("/api/departments/1/exports?from=" + day + "&to=" + day).json();
+            assertThat(ledger.findValuesAsText("status")).containsExactly("REVERSED", "POSTED");
+            assertThat(ledger.get(1).get("revision").asInt()).isEqualTo(2);
+            assertThat(ledger.get(1).get("drift").isNull()).isTrue();
+        });
+        // the calendar is read again with the day open: corrected, no differences left, the replay's outcome shown
+        // a wait of its own: the shared one would keep ignoring stale elements and this message
+        new WebDriverWait(browser, Duration.ofSeconds(30)).ignoring(StaleElementReferenceException.class)
+                .withMessage("the day shown corrected").until(d -> "corrected".equals(console.state(day)));
+        console.awaitDayTitle(day);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("correction-result"), "CORRECTED"));
+        assertThat(console.panel().findElements(By.cssSelector("table.differences"))).isEmpty();
+        assertThat(console.panel().findElements(By.cssSelector(".revisions tbody tr"))).hasSize(2);
+        assertThat(console.state(locked)).isEqualTo("drifted-locked");
+        assertThat(api.get("/api/drift").json().findValuesAsText("businessDate")).containsExactly(locked.toString());
+
+        turnsOnAutomaticCorrection();
+    }
+
+    private String amountIn(WebElement row, String column) {
+        return row.findElement(By.cssSelector("td." + column)).getText().replace('\u00a0', ' ');
+    }
+
+    private void turnsOnAutomaticCorrection() {
+        browser.findElement(By.cssSelector("#nav a[data-section=departments]")).click();
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("department-1")));
+        assertThat(card.findElement(By.cssSelector(".auto-correct")).getText()).isEqualTo("Off");
+        card.findElement(By.xpath(".//button[normalize-space()='Change connection']")).click();
+        WebElement autoCorrect = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("d1-autoCorrect")));
+        assertThat(autoCorrect.isSelected()).isFalse();
+        autoCorrect.click();
+        browser.findElement(By.id("d1-clientKey")).sendKeys(SandboxKeys.clientKey(SandboxWorld.DEMO_CLIENT, 0));
+        browser.findElement(By.cssSelector("#connection-form-1 button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#department-1 .auto-correct"),
+                "On"));
+        assertThat(api.get("/api/departments").json().get(0).get("connection").get("autoCorrect").asBoolean())
+                .isTrue();
     }
 
     /** Lock date, a blocked day, an empty day and a day without Z-report inside the month. */
@@ -294,9 +411,13 @@ class ConsoleBrowserTest {
         browser.switchTo().window(calendar);
     }
 
+    private static Path screenshotFolder() throws IOException {
+        return Files.createDirectories(Path.of(System.getProperty("console.screenshots",
+                "target/console-screenshots")));
+    }
+
     private void screenshots(LocalDate first) throws IOException {
-        Path folder = Path.of(System.getProperty("console.screenshots", "target/console-screenshots"));
-        Files.createDirectories(folder);
+        Path folder = screenshotFolder();
         browser.findElement(By.cssSelector("#day-panel .close")).click();
         wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("day-panel")));
         for (String s : List.of("posted", "corrected", "failed", "blocked", "locked", "not-closed", "empty",

@@ -216,6 +216,8 @@ class OpenApiDocumentTest {
                 new Call("get-credit-orders", "GET", "/api/credit-orders?status=LOST", null, 400),
                 new Call("get-credit-orders", "GET", "/api/credit-orders?department=99", null, 404),
                 new Call("post-automatic-export-run", "POST", "/api/automatic-export/run", null, 202),
+                new Call("get-drift", "GET", "/api/drift", null, 200),
+                new Call("post-drift-run", "POST", "/api/drift/runs", null, 202),
                 new Call("put-department-connection", "PUT", "/api/departments/1/connection", connection, 200),
                 new Call("put-department-connection", "PUT", "/api/departments/1/connection",
                         "{\"clientKey\":\"not-a-key\",\"applicationKeySlot\":0}", 400),

@@ -22,6 +22,10 @@ public final class PosChanges {
     private final List<Long> added = new ArrayList<>();
     private final List<Long> voided = new ArrayList<>();
     private final List<Map<String, Object>> removedZReports = new ArrayList<>();
+    /** Orders and payments as they were before an edit here (the first edit of each), and the lines added. */
+    private final Map<Long, Map<String, Object>> editedOrders = new java.util.LinkedHashMap<>();
+    private final Map<Long, Map<String, Object>> editedPayments = new java.util.LinkedHashMap<>();
+    private final List<Long> addedLines = new ArrayList<>();
 
     /** On the embedded POS's admin connection (the bridge itself only reads the POS). */
     public PosChanges(DataSource embeddedAdmin) {
@@ -58,8 +62,85 @@ public final class PosChanges {
         pos.update("DELETE FROM pos.z_reports WHERE department_id = 1 AND business_date = ?", day);
     }
 
+    /**
+     * A paid order of department 1's day paid with one card payment (type 2) and nothing else, the lowest id: the
+     * order the edits below are made to, as a POS makes them (updated_at set to now).
+     */
+    public long cardOrderOn(LocalDate day) {
+        return pos.queryForObject("""
+                SELECT o.id FROM pos.orders o WHERE o.department_id = 1 AND o.status = 'PAID'
+                AND o.paid_at >= ? AND o.paid_at < ?
+                AND (SELECT count(*) FROM pos.payments p WHERE p.order_id = o.id) = 1
+                AND EXISTS (SELECT 1 FROM pos.payments p WHERE p.order_id = o.id AND p.payment_type_id = 2
+                    AND p.tip = 0)
+                ORDER BY o.id LIMIT 1""", Long.class, Timestamp.from(DemoPeriod.dayStart(day)),
+                Timestamp.from(DemoPeriod.dayStart(day.plusDays(1))));
+    }
+
+    /** What the order was paid, all payments together. */
+    public BigDecimal paid(long orderId) {
+        return pos.queryForObject("SELECT sum(amount) FROM pos.payments WHERE order_id = ?", BigDecimal.class,
+                orderId);
+    }
+
+    /** The receipt voided after the day was closed. */
+    public void voidOrder(long orderId) {
+        remember(orderId);
+        pos.update("UPDATE pos.orders SET status = 'VOIDED', updated_at = now() WHERE id = ?", orderId);
+    }
+
+    /** The order's payments moved to another payment type (e.g. card to Vipps). */
+    public void changePaymentType(long orderId, int paymentTypeId) {
+        remember(orderId);
+        rememberPayments(orderId);
+        pos.update("UPDATE pos.payments SET payment_type_id = ? WHERE order_id = ?", paymentTypeId, orderId);
+        pos.update("UPDATE pos.orders SET updated_at = now() WHERE id = ?", orderId);
+    }
+
+    /** A line of Mat 25 % added to the order and paid on its payment, so it stays balanced. */
+    public void addLine(long orderId, long lineId, String amount) {
+        remember(orderId);
+        rememberPayments(orderId);
+        pos.update("INSERT INTO pos.order_lines (id, order_id, product_type_id, vat_code_id, description, quantity, "
+                + "unit_price, discount, amount) VALUES (?, ?, 1, 1, 'Dessert', 1, ?, 0, ?)", lineId, orderId,
+                new BigDecimal(amount), new BigDecimal(amount));
+        addedLines.add(lineId);
+        pos.update("UPDATE pos.payments SET amount = amount + ? WHERE order_id = ?", new BigDecimal(amount),
+                orderId);
+        pos.update("UPDATE pos.orders SET updated_at = now() WHERE id = ?", orderId);
+    }
+
+    /** The order saved again with nothing that counts changed (a note, a table number). */
+    public void touch(long orderId) {
+        remember(orderId);
+        pos.update("UPDATE pos.orders SET updated_at = now() WHERE id = ?", orderId);
+    }
+
+    private void remember(long orderId) {
+        editedOrders.computeIfAbsent(orderId, id -> pos.queryForMap(
+                "SELECT status, updated_at FROM pos.orders WHERE id = ?", id));
+    }
+
+    private void rememberPayments(long orderId) {
+        for (Map<String, Object> p : pos.queryForList(
+                "SELECT id, payment_type_id, amount FROM pos.payments WHERE order_id = ?", orderId)) {
+            editedPayments.putIfAbsent(((Number) p.get("id")).longValue(), p);
+        }
+    }
+
     /** Puts back everything changed here. */
     public void undo() {
+        for (long id : addedLines) {
+            pos.update("DELETE FROM pos.order_lines WHERE id = ?", id);
+        }
+        addedLines.clear();
+        editedPayments.forEach((id, p) -> pos.update(
+                "UPDATE pos.payments SET payment_type_id = ?, amount = ? WHERE id = ?", p.get("payment_type_id"),
+                p.get("amount"), id));
+        editedPayments.clear();
+        editedOrders.forEach((id, o) -> pos.update("UPDATE pos.orders SET status = ?, updated_at = ? WHERE id = ?",
+                o.get("status"), o.get("updated_at"), id));
+        editedOrders.clear();
         for (long id : added) {
             pos.update("DELETE FROM pos.payments WHERE order_id = ?", id);
             pos.update("DELETE FROM pos.order_lines WHERE order_id = ?", id);

@@ -113,6 +113,7 @@ public class SharedServer {
     private void clearAppTables() {
         app.update("DELETE FROM alert");
         app.update("DELETE FROM export_ledger");
+        app.update("DELETE FROM drift_watch");
         app.update("DELETE FROM invoice_status");
         app.update("DELETE FROM invoicing_cursor");
         app.update("DELETE FROM customer_link");

@@ -47,6 +47,10 @@ class ArchitectureTest {
             Map.entry("jobs", Set.of("export", "operator")),
             // the drift watch (issue 18) compares the export's vouchers with the ledger, alerts, and runs as a job
             Map.entry("drift", Set.of("alerts", "businessday", "department", "export", "jobs", "poweroffice")),
+            // the clearing accounts (issue 19) read the mappings' payment types and the ledger's first day, alert,
+            // and run as a job
+            Map.entry("clearing", Set.of("alerts", "businessday", "department", "export", "jobs", "mapping",
+                    "operator", "poweroffice")),
             Map.entry("invoicing", Set.of("alerts", "businessday", "department", "export", "mapping", "monitoring",
                     "operator", "poweroffice")),
             Map.entry("sandbox", Set.of("poweroffice")),

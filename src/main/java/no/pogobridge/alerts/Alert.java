@@ -23,13 +23,15 @@ import no.pogobridge.businessday.DayOutcome;
  *   and posted revision, DAY_DRIFTED_LOCKED instead of DAY_DRIFTED when the day lies on or before PowerOffice's lock
  *   date. A later edit of the same revision adds nothing; its correction (the next revision) drifting again is a new
  *   event.</li>
+ *   <li>A business day's takings still open on a clearing account after POGO_CLEARING_OVERDUE_DAYS: one event per
+ *   department, business date and account, however many checks find it open.</li>
  * </ul>
  */
 public record Alert(String eventKey, Kind kind, int departmentId, LocalDate businessDate, Long orderId,
         String message, Instant at) {
 
     public enum Kind { DAY_BLOCKED, DAY_FAILED, DAY_LOCKED, INVOICE_FAILED, DOCUMENTATION_FAILED, DAY_DRIFTED,
-        DAY_DRIFTED_LOCKED }
+        DAY_DRIFTED_LOCKED, CLEARING_OVERDUE }
 
     /** The alert kind of an automatic export's day outcome; empty for outcomes that need no one's attention. */
     public static Optional<Kind> ofDayOutcome(DayOutcome outcome) {
@@ -55,6 +57,13 @@ public record Alert(String eventKey, Kind kind, int departmentId, LocalDate busi
         Kind kind = locked ? Kind.DAY_DRIFTED_LOCKED : Kind.DAY_DRIFTED;
         return new Alert(kind + "/department-" + departmentId + "/" + businessDate + "/revision-" + revision, kind,
                 departmentId, businessDate, null, message, at);
+    }
+
+    /** A day's takings still open on a clearing account. */
+    public static Alert clearingOverdue(int departmentId, LocalDate businessDate, int account, String message,
+            Instant at) {
+        return new Alert(Kind.CLEARING_OVERDUE + "/department-" + departmentId + "/" + businessDate + "/account-"
+                + account, Kind.CLEARING_OVERDUE, departmentId, businessDate, null, message, at);
     }
 
     /** claimedAt tells the attempts of one order apart. */
@@ -90,6 +99,8 @@ public record Alert(String eventKey, Kind kind, int departmentId, LocalDate busi
                     + " has changed in the POS since it was posted";
             case DAY_DRIFTED_LOCKED -> "Business day " + businessDate + " of department " + departmentId
                     + " has changed in the POS since it was posted, and is locked in PowerOffice";
+            case CLEARING_OVERDUE -> "The card and mobile takings of business day " + businessDate
+                    + " of department " + departmentId + " are not paid out yet";
         };
         return what + ": " + message;
     }

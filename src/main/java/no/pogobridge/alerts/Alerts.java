@@ -81,6 +81,16 @@ public class Alerts {
         }
     }
 
+    /** A day's takings on a clearing account are overdue: alerted once per department, day and account. */
+    public void clearingOverdue(int departmentId, java.time.LocalDate businessDate, int account, String message) {
+        try {
+            record(Alert.clearingOverdue(departmentId, businessDate, account, message, clock.instant()));
+        } catch (RuntimeException e) {
+            log.error("Could not record the clearing alert for department {} day {} account {}: {}", departmentId,
+                    businessDate, account, e.getMessage());
+        }
+    }
+
     /** A credit order was marked FAILED; its current claim tells this attempt from earlier ones. */
     public void invoiceFailed(long orderId, int departmentId, String reason) {
         try {

@@ -30,6 +30,10 @@ public class PowerOfficeLists {
         exchange.setProperty("PowerOfficePage", 0);
         exchange.setProperty("PowerOfficeMorePages", true);
         exchange.setProperty("PowerOfficeFilters", exchange.getMessage().getHeader("PowerOfficeQuery", String.class));
+        // a caller that stores page by page may ask for PowerOffice's largest page (MaxPageSize, 20000)
+        exchange.setProperty("PowerOfficePageSize",
+                exchange.getMessage().getHeader("PowerOfficePageSize", PAGE_SIZE, Integer.class));
+        exchange.getMessage().removeHeader("PowerOfficePageSize");
         // each page is a call of its own, and a call does not hand its description back to the caller
         exchange.setProperty("PowerOfficeListPath", exchange.getMessage().getHeader("PowerOfficePath", String.class));
     }
@@ -40,7 +44,7 @@ public class PowerOfficeLists {
         String filters = exchange.getProperty("PowerOfficeFilters", String.class);
         exchange.getMessage().setHeader("PowerOfficePath", exchange.getProperty("PowerOfficeListPath"));
         exchange.getMessage().setHeader("PowerOfficeQuery", (filters == null || filters.isBlank() ? "" : filters + "&")
-                + "PageNumber=" + page + "&PageSize=" + PAGE_SIZE);
+                + "PageNumber=" + page + "&PageSize=" + exchange.getProperty("PowerOfficePageSize", PAGE_SIZE, Integer.class));
     }
 
     public void collect(Exchange exchange) {
@@ -56,7 +60,8 @@ public class PowerOfficeLists {
             return;
         }
         rows.addAll((ArrayNode) page);
-        exchange.setProperty("PowerOfficeMorePages", page.size() >= PAGE_SIZE);
+        exchange.setProperty("PowerOfficeMorePages",
+                page.size() >= exchange.getProperty("PowerOfficePageSize", PAGE_SIZE, Integer.class));
     }
 
     /** Every row as one JSON array when the list was read to its end; the failure as it is otherwise. */
@@ -67,7 +72,7 @@ public class PowerOfficeLists {
         }
         message.removeHeader("PowerOfficeQuery");
         for (String property : new String[] {"PowerOfficeRows", "PowerOfficePage", "PowerOfficeMorePages",
-            "PowerOfficeFilters", "PowerOfficeListPath"}) {
+            "PowerOfficeFilters", "PowerOfficeListPath", "PowerOfficePageSize"}) {
             exchange.removeProperty(property);
         }
     }

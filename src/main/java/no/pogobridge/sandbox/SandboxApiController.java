@@ -405,9 +405,18 @@ class SandboxApiController {
         }
         Set<String> keep = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
         keep.addAll(wanted);
-        return rows.stream().map(row -> row.entrySet().stream().filter(e -> keep.contains(e.getKey()))
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue, (a, b) -> a, LinkedHashMap::new)))
-                .map(m -> (Map<String, Object>) m).toList();
+        // by hand, not Collectors.toMap: a field PowerOffice answers as null (no ExternalImportReference) stays null
+        List<Map<String, Object>> kept = new ArrayList<>(rows.size());
+        for (Map<String, Object> row : rows) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            row.forEach((key, value) -> {
+                if (keep.contains(key)) {
+                    m.put(key, value);
+                }
+            });
+            kept.add(m);
+        }
+        return kept;
     }
 
     /**

@@ -53,7 +53,7 @@ public final class SandboxGatewayFilter extends OncePerRequestFilter {
             String body = write ? new String(((org.springframework.web.util.ContentCachingRequestWrapper) logged)
                     .getContentAsByteArray(), StandardCharsets.UTF_8) : null;
             log.add(new SandboxRequestLog.Entry(java.time.Instant.now(), request.getMethod(), path,
-                    response.getStatus(), body));
+                    response.getStatus(), body, request.getQueryString()));
         }
     }
 

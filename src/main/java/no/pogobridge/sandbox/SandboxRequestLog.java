@@ -11,8 +11,8 @@ public final class SandboxRequestLog {
 
     private static final int KEEP = 10_000;
 
-    /** body: the request body of a write (POST), for contract checks; null for reads. */
-    public record Entry(Instant at, String method, String path, int status, String body) {
+    /** body: the request body of a write (POST), for contract checks; null for reads. query: as sent, or null. */
+    public record Entry(Instant at, String method, String path, int status, String body, String query) {
     }
 
     private final Deque<Entry> entries = new ArrayDeque<>();

@@ -114,6 +114,8 @@ public class SharedServer {
         app.update("DELETE FROM alert");
         app.update("DELETE FROM export_ledger");
         app.update("DELETE FROM drift_watch");
+        app.update("DELETE FROM clearing_transaction");
+        app.update("DELETE FROM clearing_cursor");
         app.update("DELETE FROM invoice_status");
         app.update("DELETE FROM invoicing_cursor");
         app.update("DELETE FROM customer_link");

@@ -363,6 +363,8 @@ class ConsoleBrowserTest {
         server.faults().inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 1, "Vouchers/CashJournals"));
         browser.findElement(By.id("export-period")).click();
         WebElement progress = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#job-box progress")));
+        // the bar shows at once; the job's id once the server has answered 202
+        wait.until(d -> d.findElement(By.id("job-box")).getAttribute("data-job-id") != null);
         assertThat(browser.findElement(By.id("job-box")).getAttribute("data-job-id")).isNotBlank();
         wait.until(ExpectedConditions.attributeToBe(By.id("job-box"), "data-state", "DONE"));
         assertThat(progress.getAttribute("max")).isEqualTo("18");

@@ -32,6 +32,8 @@ const context = {
     if (fresh || departmentList === null) departmentList = await get('/api/departments');
     return departmentList;
   },
+  /** True while the section is shown again in another language: it may keep what was open (the calendar's day). */
+  again: false,
   go(hash) {
     if (location.hash === hash) show();
     else location.hash = hash;
@@ -59,7 +61,7 @@ function showSignIn(message) {
   tokenInput.focus();
 }
 
-async function show() {
+async function show(again = false) {
   if (!session.token()) {
     showSignIn();
     return;
@@ -77,6 +79,7 @@ async function show() {
   replace(view, h('p', { class: 'loading', role: 'status' }, t('app.loading')));
   const target = h('div', { class: `section section-${section}` });
   try {
+    context.again = again;
     await SECTIONS[section].render(target, params, context);
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) return;
@@ -143,7 +146,7 @@ window.addEventListener('pogo:language', () => {
     signInError.textContent = signInMessage ? signInMessage() : '';
     document.title = t('app.signInTitle');
   } else {
-    show();
+    show(true);
   }
 });
 

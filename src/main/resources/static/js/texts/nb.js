@@ -24,9 +24,9 @@ export default {
   'signIn.title': 'Logg inn',
   'signIn.tokenLabel': 'Operatør- eller lesetoken',
   'signIn.submit': 'Logg inn',
-  'signIn.hint': 'Serverens {0}, eller tokenet den skrev i loggen ved oppstart som «Operator API token»; et {1} viser '
-    + 'alt og endrer ingenting. Tokenet blir bare i denne nettleserfanen og glemmes når du logger ut eller lukker '
-    + 'fanen.',
+  'signIn.hint': 'Serverens {0}, eller tokenet den skrev i loggen ved oppstart som «Operator API token»; et {1} '
+    + 'viser alt og endrer ingenting. Tokenet blir bare i denne nettleserfanen og glemmes når du logger ut eller '
+    + 'lukker fanen.',
   'signIn.enterToken': 'Skriv inn operatørtokenet.',
   'signIn.refused': 'Serveren godtok ikke dette tokenet.',
   'signIn.signedOut': 'Du er logget ut.',
@@ -66,17 +66,19 @@ export default {
   'dayState.posted': 'Bokført',
   'dayState.posted.explain': 'Bokført i PowerOffice.',
   'dayState.corrected': 'Korrigert',
-  'dayState.corrected.explain': 'Bokført og siden korrigert ved ny kjøring: det første bilaget ble tilbakeført og en '
-    + 'ny versjon bokført.',
+  'dayState.corrected.explain': 'Bokført og siden korrigert ved ny kjøring: det første bilaget ble tilbakeført og '
+    + 'en ny versjon bokført.',
   'dayState.drifted': 'Endret etter bokføring',
   'dayState.drifted.explain': 'Bokført, men tallene i kassen (eller kontooppsettet) er endret etterpå: bilaget ville '
-    + 'blitt et annet i dag. Korriger tilbakefører det bokførte bilaget og bokfører dagen på nytt som en ny versjon.',
+    + 'blitt et annet i dag. Korriger tilbakefører det bokførte bilaget og bokfører dagen på nytt som en ny '
+    + 'versjon.',
   'dayState.driftedLocked': 'Endret etter bokføring, låst',
   'dayState.driftedLocked.explain': 'Bokført, og bilaget ville blitt et annet i dag, men dagen ligger i en låst '
     + 'periode i PowerOffice: den kan ikke korrigeres her. Før differansene nedenfor manuelt i en åpen periode.',
   'dayState.failed': 'Feilet',
-  'dayState.failed.explain': 'Overføringen gikk ikke gjennom, eller utfallet er ikke kjent ennå. Overfør (eller kjør) '
-    + 'dagen på nytt: serveren spør først PowerOffice om bilaget kom fram, så ingenting bokføres to ganger.',
+  'dayState.failed.explain': 'Overføringen gikk ikke gjennom, eller utfallet er ikke kjent ennå. Overfør (eller '
+    + 'kjør) dagen på nytt: serveren spør først PowerOffice om bilaget kom fram, så ingenting bokføres to '
+    + 'ganger.',
   'dayState.blocked': 'Stoppet',
   'dayState.blocked.explain': 'Dagen kan ikke bokføres før problemene nedenfor er rettet (oppsett eller data i '
     + 'kassen).',
@@ -99,12 +101,12 @@ export default {
   'calendar.previewFailed': 'Forhåndsvisningen kunne ikke leses: {detail}',
   'calendar.dayLabel': '{day}: {state}',
   'calendar.dayWithVoucher': '{day}: {state}, bilag {voucher}',
-  'calendar.voucherNo': 'Bilag {voucher}',
+  'calendar.voucherNo': 'Nr. {voucher}',
   'calendar.colours': 'Farger',
   'calendar.showNewOutcomes': 'Vis kalenderen med de nye utfallene',
   'calendar.periodTitle': 'Overfør eller kjør en periode på nytt',
-  'calendar.periodHint': 'Overfør bokfører alle avsluttede dager som ikke er bokført ennå. Kjør på nytt regner ut '
-    + 'hver dag igjen og korrigerer en bokført dag der tallene i kassen er endret, med en tilbakeføring og en ny '
+  'calendar.periodHint': 'Overfør bokfører alle avsluttede dager som ikke er bokført ennå. Kjør på nytt regner '
+    + 'ut hver dag igjen og korrigerer en bokført dag der tallene i kassen er endret, med en tilbakeføring og en ny '
     + 'versjon.',
   'calendar.from': 'Fra',
   'calendar.to': 'Til',

@@ -14,6 +14,8 @@ export const title = () => t('calendar.title');
 
 /** The correction just run from a day's panel, shown in that day once the calendar is read again. */
 let lastCorrection = null;
+/** The day open in the panel, opened again when the calendar is shown in the other language. */
+let openedDay = null;
 
 export async function render(target, params, context) {
   const departments = await context.departments();
@@ -146,7 +148,9 @@ export async function render(target, params, context) {
   target.append(legend, h('div', { class: 'calendar-layout' }, h('div', { class: 'calendar-main' }, table), panel),
     periodForm);
 
-  const opened = params.get('day');
+  const opened = params.get('day') || (context.again && openedDay?.departmentId === departmentId
+    && openedDay.day.startsWith(month) ? openedDay.day : null);
+  openedDay = null;
   const openedCell = cells.find(c => c.dataset.date === opened && c.dataset.state !== 'future');
   if (openedCell) openedCell.querySelector('button').click();
 }
@@ -155,6 +159,7 @@ function openDay(panel, day, state, { revisions, preview, lockDate, departmentId
   for (const cell of table.querySelectorAll('td.selected')) cell.classList.remove('selected');
   table.querySelector(`td[data-date="${day}"]`)?.classList.add('selected');
   const latest = newest(revisions);
+  openedDay = { departmentId, day };
   const correction = lastCorrection && lastCorrection.departmentId === departmentId && lastCorrection.day === day
     ? lastCorrection.job : null;
   lastCorrection = null;
@@ -164,6 +169,7 @@ function openDay(panel, day, state, { revisions, preview, lockDate, departmentId
     h('div', { class: 'day-panel-head' }, heading,
       h('button', { type: 'button', class: 'secondary close', 'aria-label': t('day.close'), onclick: () => {
         panel.hidden = true;
+        openedDay = null;
         table.querySelector(`td[data-date="${day}"] button`)?.focus();
       } }, '×')),
     h('p', {}, h('span', { class: `badge state state-${state}` }, STATES[state].label), ' ', STATES[state].explain),
@@ -314,7 +320,8 @@ function reportActions(departmentId, day, latest) {
 function revisionsSection(revisions, departmentId, day) {
   return h('section', { class: 'revisions', 'aria-labelledby': 'revisions-title' },
     h('h3', { id: 'revisions-title' }, t('ledger.title')),
-    h('table', {},
+    // seven columns: scrolled within the panel rather than widening the page
+    h('div', { class: 'table-scroll' }, h('table', {},
       h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, t('ledger.revision')),
         h('th', { scope: 'col' }, t('ledger.status')), h('th', { scope: 'col', class: 'num' }, t('ledger.voucher')),
         h('th', { scope: 'col' }, t('ledger.postedAt')), h('th', { scope: 'col', class: 'num' }, t('ledger.total')),
@@ -329,5 +336,5 @@ function revisionsSection(revisions, departmentId, day) {
             h('button', { type: 'button', class: 'link', onclick: event =>
               openPdf(`/api/departments/${departmentId}/exports/${day}/report.pdf?revision=${r.revision}`)
                 .catch(e => { event.target.title = e.message; }) }, t('report.pdfLink'))] : ''),
-        h('td', {}, r.message || ''))))));
+        h('td', {}, r.message || '')))))));
 }

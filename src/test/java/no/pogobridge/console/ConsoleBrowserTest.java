@@ -48,8 +48,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The operator console in a real browser (Debian's headless Chromium, driven by Selenium) against the embedded demo:
  * an operator signs in, completes the mappings, connects a department, reads the ledger calendar and a day's preview,
  * exports a period as a job to the end, replays a changed day, and resends a failed credit order; and a day changed
- * since it was posted is found by the drift watch, shown with its differences and corrected with one click. Skipped,
- * with a message, where Chromium is not installed (.ci/run installs it).
+ * since it was posted is found by the drift watch, shown with its differences and corrected with one click. Those run
+ * in English (the browser asks for English); a browser set to Norwegian gets the main flow in Norwegian bokmål, and
+ * the header's NO | EN switches the language and keeps it. Skipped, with a message, where Chromium is not installed
+ * (.ci/run installs it).
  *
  * <p>The screenshots of README go to {@code target/console-screenshots}; {@code -Dconsole.screenshots=docs} writes
  * them into docs/ instead.

@@ -246,11 +246,13 @@ class SandboxApiController {
         SandboxClient client = authorize(request, "AccountTransaction", "AccountTransaction_Full").integration()
                 .client();
         SandboxQuery query = new SandboxQuery(request);
-        SandboxLedger.Filter filter = new SandboxLedger.Filter(query.date("fromDate", true),
-                query.date("toDate", true), query.numbers("accountNos"), query.numbers("voucherNos"),
-                query.strings("departmentCodes"), voucherTypes(query), query.offsetDateTime(
-                        "createdDateTimeOffsetGreaterThan"), query.offsetDateTime(
-                        "lastChangedDateTimeOffsetGreaterThan"));
+        LocalDate from = query.date("fromDate", true);
+        LocalDate to = query.date("toDate", true);
+        java.time.OffsetDateTime createdAfter = query.offsetDateTime("createdDateTimeOffsetGreaterThan");
+        java.time.OffsetDateTime changedAfter = query.offsetDateTime("lastChangedDateTimeOffsetGreaterThan");
+        SandboxLedger.Filter filter = new SandboxLedger.Filter(from, to, query.numbers("accountNos"),
+                query.numbers("voucherNos"), query.strings("departmentCodes"), voucherTypes(query), createdAfter,
+                changedAfter);
         acquirer.settleIfEnabled(client);
         return page(request, query, SandboxLedger.transactions(client, filter));
     }

@@ -35,6 +35,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class SandboxPayoutTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
     private static final String PAYOUTS = "/sandbox/admin/clients/" + SandboxWorld.DEMO_CLIENT + "/payouts";
 
     @LocalServerPort
@@ -137,7 +138,7 @@ class SandboxPayoutTest {
         post(session.dailyVoucher(LocalDate.of(2026, 3, 13), "never"));
         post(session.dailyVoucher(LocalDate.of(2026, 3, 17), "short"));
         post(session.dailyVoucher(LocalDate.of(2026, 3, 20), "split"));
-        LocalDate today = LocalDate.now(clock.withZone(ZoneId.of("Europe/Oslo")));
+        LocalDate today = LocalDate.now(clock.withZone(OSLO));
         LocalDate coming = today.plusDays(1);
         while (AcquirerSchedule.settlement(coming) != AcquirerSchedule.Settlement.PAID) {
             coming = coming.plusDays(1);
@@ -166,10 +167,14 @@ class SandboxPayoutTest {
         // 4 x 6150.00 taken; paid off: the 14th and the 20th in full, the 17th all but its fee of 107.63
         assertThat(clearing.get(0).get("Balance").decimalValue()).isEqualByComparingTo("6257.63");
 
-        clock.advance(Duration.ofDays(coming.toEpochDay() - today.toEpochDay() + 1));
+        noonInOslo(coming.plusDays(1));
         assertThat(acquirer.settle(client)).as("not before two days after the business day").isZero();
-        clock.advance(Duration.ofDays(1));
+        noonInOslo(coming.plusDays(2));
         assertThat(acquirer.settle(client)).as("paid two days after the business day").isEqualTo(1);
+    }
+
+    private void noonInOslo(LocalDate date) {
+        clock.advance(Duration.between(clock.instant(), date.atTime(12, 0).atZone(OSLO).toInstant()));
     }
 
     private void post(ObjectNode voucher) {

@@ -222,6 +222,10 @@ class OpenApiDocumentTest {
                 new Call("put-department-connection", "PUT", "/api/departments/1/connection",
                         "{\"clientKey\":\"not-a-key\",\"applicationKeySlot\":0}", 400),
                 new Call("put-department-connection", "PUT", "/api/departments/99/connection", connection, 404),
+                new Call("get-department-clearing", "GET", "/api/departments/1/clearing" + period, null, 200),
+                new Call("get-department-clearing", "GET", "/api/departments/1/clearing?from=yesterday", null, 400),
+                new Call("get-department-clearing", "GET", "/api/departments/99/clearing", null, 404),
+                new Call("post-clearing-run", "POST", "/api/clearing/runs", null, 202),
                 new Call("put-product-type-mapping", "PUT", "/api/mappings/product-types/3",
                         "{\"standardAccount\":3020,\"reducedAccount\":3020,\"standardProductCode\":\"VIN25\","
                         + "\"reducedProductCode\":\"VIN25\"}", 200),

@@ -141,6 +141,7 @@ public final class ExportBenchmark {
             }
         }
         driftCost(withDocumentation, floor);
+        clearingCost(withDocumentation);
         documentationCost(withDocumentation, pipeline(longest, lastClosed, false), longest);
         System.out.printf("%nEvery day posted once: the ledger's POSTED days, the sandbox's vouchers and their "
                 + "distinct references agree in every period (checked above).%n");
@@ -148,7 +149,7 @@ public final class ExportBenchmark {
     }
 
     private record Result(long days, double seconds, long heapUsedMb, long liveAfterGcMb, long requests,
-            List<DriftPass> driftPasses) {
+            List<DriftPass> driftPasses, List<ClearingCheck> clearingChecks) {
     }
 
     /** One drift-watch pass (issue 18): its time, what it looked at and summed again, and the heap during it. */
@@ -215,6 +216,81 @@ public final class ExportBenchmark {
         return passes;
     }
 
+    /** One check of every department's clearing accounts (issue 19): its time, requests, lines read, the heap. */
+    private record ClearingCheck(String what, double seconds, double jobSeconds, long requests, long linesRead,
+            long overdue, long departmentsSeen, long heapUsedMb, long liveAfterGcMb) {
+    }
+
+    /**
+     * The clearing accounts after the year's export, on the same server: the sandbox's acquirer books a year of
+     * payouts (card, Vipps and the cash deposits: three clearing accounts per department), then two checks through
+     * the operator API (POST /api/clearing/runs): the first reads every department's year in full, the second only
+     * what is new (nothing); then one department's year asked for with GET, as the console asks.
+     */
+    private List<ClearingCheck> clearingChecks(BenchServer server, LocalDate lastClosed) throws Exception {
+        long payouts = sandbox.acquirer().settle(sandbox.demoClient());
+        System.out.printf("%nThe sandbox's acquirer booked %,d payouts of the year (card, Vipps, cash deposits)%n",
+                payouts);
+        List<ClearingCheck> checks = new ArrayList<>();
+        for (String what : List.of("first check: every department's year read in full", "second check: only what is new")) {
+            long before = accountTransactionRequests();
+            int mark = server.gcLogLines();
+            long started = System.nanoTime();
+            JsonNode job = server.awaitJob(server.startJob("POST", "/api/clearing/runs"));
+            double seconds = seconds(started);
+            double jobSeconds = Duration.between(Instant.parse(job.path("startedAt").asText()),
+                    Instant.parse(job.path("finishedAt").asText())).toMillis() / 1000.0;
+            long lines = 0;
+            long overdue = 0;
+            long seen = 0;
+            for (JsonNode r : job.path("results")) {
+                seen++;
+                lines += r.path("linesRead").asLong();
+                overdue += r.path("overdueDays").asLong();
+                if (!r.path("failure").isNull() && !r.path("failure").isMissingNode()) {
+                    throw new IllegalStateException("the clearing check failed for department "
+                            + r.path("departmentId") + ": " + r.path("failure") + ", see " + server.log);
+                }
+            }
+            if (seen != departments) {
+                throw new IllegalStateException("the clearing check covered " + seen + " of " + departments
+                        + " departments: " + job);
+            }
+            long[] heapFigures = server.heapSince(mark);
+            checks.add(new ClearingCheck(what, seconds, jobSeconds, accountTransactionRequests() - before, lines,
+                    overdue, seen, heapFigures[0], heapFigures[1]));
+        }
+        long before = accountTransactionRequests();
+        int mark = server.gcLogLines();
+        long started = System.nanoTime();
+        JsonNode year = server.call("GET", "/api/departments/1/clearing?from=" + lastClosed.minusDays(364)
+                + "&to=" + lastClosed, null, 200);
+        double seconds = seconds(started);
+        long days = 0;
+        for (JsonNode account : year) {
+            days += account.path("days").size();
+        }
+        long[] heapFigures = server.heapSince(mark);
+        checks.add(new ClearingCheck("GET one department's year (" + year.size() + " accounts, " + days + " days)",
+                seconds, seconds, accountTransactionRequests() - before, 0, 0, 1, heapFigures[0], heapFigures[1]));
+        return checks;
+    }
+
+    private long accountTransactionRequests() {
+        return sandbox.requestLog().entries().stream().filter(e -> e.path().endsWith("/AccountTransactions"))
+                .count();
+    }
+
+    private static void clearingCost(Result export) {
+        System.out.printf("%nThe clearing accounts (issue 19), three per department, right after that export:%n");
+        System.out.printf("  %-62s %9s %9s %9s %11s %8s %22s%n", "", "time", "(job)", "requests", "lines read",
+                "overdue", "heap most used / live");
+        for (ClearingCheck c : export.clearingChecks) {
+            System.out.printf("  %-62s %8.1fs %8.1fs %9d %,11d %8d %13d MB / %d MB%n", c.what, c.seconds,
+                    c.jobSeconds, c.requests, c.linesRead, c.overdue, c.heapUsedMb, c.liveAfterGcMb);
+        }
+    }
+
     /** PowerOffice's own pace (10 a second per subscription key; ours 9.5, QuotaShape). */
     private static final double QUOTA_PER_SECOND = 9.5;
 
@@ -256,10 +332,17 @@ public final class ExportBenchmark {
     private Result pipeline(int period, LocalDate lastClosed, boolean documentation) throws Exception {
         try (BenchServer server = start("p" + period + (documentation ? "" : "nodoc"), List.of(
                 "--pogo.invoicing.poll-seconds=86400", "--pogo.documentation.enabled=" + documentation,
-                "--pogo.drift.window-days=" + DRIFT_WINDOW_DAYS))) {
+                "--pogo.drift.window-days=" + DRIFT_WINDOW_DAYS,
+                // a third clearing account besides card (1550) and Vipps (1560): the cash account, cleared by the
+                // day's deposits (the sandbox's acquirer books them with cash-deposits on)
+                "--pogo.clearing.extra-accounts=1900"))) {
             LocalDate from = lastClosed.minusDays(period - 1L);
             for (int d = 1; d <= departments; d++) {
-                server.connect(d, ",\"autoExport\":true,\"exportFrom\":\"" + from + "\"");
+                // each department on its own department code in the shared client: the clearing check reads
+                // each one's payouts by it (departmentCodes), as several departments of one client must be
+                sandbox.demoClient().putDepartment(d + "0", "Avdeling " + d, true);
+                server.connect(d, ",\"autoExport\":true,\"exportFrom\":\"" + from
+                        + "\",\"powerOfficeDepartmentCode\":\"" + d + "0\"");
             }
             long expected = (long) departments * period;
             server.call("POST", "/api/automatic-export/run", null, 202);
@@ -287,8 +370,10 @@ public final class ExportBenchmark {
             // the watch's passes after the longest export with documentation, once its heap is taken
             List<DriftPass> drift = documentation && period == longestPeriod
                     ? driftPasses(server, expected) : List.of();
+            List<ClearingCheck> clearing = documentation && period == longestPeriod
+                    ? clearingChecks(server, lastClosed) : List.of();
             return new Result(expected, Double.parseDouble(done.group(2)), heapFigures[0], heapFigures[1],
-                    requests, drift);
+                    requests, drift, clearing);
         }
     }
 

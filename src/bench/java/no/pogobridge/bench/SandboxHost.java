@@ -24,7 +24,10 @@ final class SandboxHost implements AutoCloseable {
         List<String> arguments = new java.util.ArrayList<>(List.of("--server.port=0",
                 "--pogo.operator.token=" + BenchServer.TOKEN, "--logging.level.root=WARN",
                 "--pogo.app-db.schema=" + schema, "--pogo.secrets.key=" + BenchServer.SECRETS_KEY,
-                "--spring.quartz.properties.org.quartz.scheduler.instanceName=" + schema));
+                "--spring.quartz.properties.org.quartz.scheduler.instanceName=" + schema,
+                // the clearing benchmark's third account: the day's cash deposited in the bank (never on a tick:
+                // the benchmark books the payouts when it wants them, through acquirer())
+                "--pogo.sandbox.acquirer.cash-deposits=true"));
         arguments.addAll(List.of(pos.serverArguments()));
         if (requestsPerSecond != null) {
             arguments.add("--pogo.sandbox.requests-per-second=" + requestsPerSecond);
@@ -44,6 +47,11 @@ final class SandboxHost implements AutoCloseable {
 
     SandboxClient demoClient() {
         return context.getBean(SandboxWorld.class).client(SandboxWorld.DEMO_CLIENT).orElseThrow();
+    }
+
+    /** The simulated acquirer: its settle() books every payout due by today (docs/sandbox.md). */
+    no.pogobridge.sandbox.SandboxAcquirer acquirer() {
+        return context.getBean(no.pogobridge.sandbox.SandboxAcquirer.class);
     }
 
     SandboxRequestLog requestLog() {

@@ -31,6 +31,8 @@ public final class SandboxAcquirer implements AutoCloseable {
     public static final List<Clearing> CLEARINGS = List.of(
             new Clearing(1550, new BigDecimal("0.0175"), "Nets utbetaling bankkort"),
             new Clearing(1560, new BigDecimal("0.0099"), "Vipps utbetaling"));
+    /** The day's cash, deposited in the bank without a fee (only with pogo.sandbox.acquirer.cash-deposits). */
+    public static final Clearing CASH_DEPOSITS = new Clearing(1900, BigDecimal.ZERO, "Innskudd dagsoppgjør kontanter");
     public static final long BANK_ACCOUNT = 1920;
     public static final long FEE_ACCOUNT = 7770;
 
@@ -42,9 +44,17 @@ public final class SandboxAcquirer implements AutoCloseable {
     private final Clock clock;
     private final boolean enabled;
     private final ScheduledExecutorService ticker;
+    private final List<Clearing> clearings;
 
     public SandboxAcquirer(SandboxWorld world, SandboxPostings postings, Clock clock, boolean enabled,
             Duration tick) {
+        this(world, postings, clock, enabled, tick, false);
+    }
+
+    public SandboxAcquirer(SandboxWorld world, SandboxPostings postings, Clock clock, boolean enabled,
+            Duration tick, boolean cashDeposits) {
+        this.clearings = cashDeposits ? java.util.stream.Stream.concat(CLEARINGS.stream(),
+                java.util.stream.Stream.of(CASH_DEPOSITS)).toList() : CLEARINGS;
         this.world = world;
         this.postings = postings;
         this.clock = clock;
@@ -58,7 +68,7 @@ public final class SandboxAcquirer implements AutoCloseable {
             long millis = tick.toMillis();
             ticker.scheduleWithFixedDelay(this::settleAll, millis, millis, TimeUnit.MILLISECONDS);
             log.info("Sandbox acquirer on: payouts of the takings on {} are booked two days after the business day "
-                    + "(docs/sandbox.md)", CLEARINGS.stream().map(Clearing::accountNo).toList());
+                    + "(docs/sandbox.md)", clearings.stream().map(Clearing::accountNo).toList());
         } else {
             ticker = null;
         }
@@ -92,7 +102,7 @@ public final class SandboxAcquirer implements AutoCloseable {
         int booked = 0;
         synchronized (client) {
             LocalDate lock = client.lockDate;
-            for (Map.Entry<Takings, BigDecimal> day : takings(client).entrySet()) {
+            for (Map.Entry<Takings, BigDecimal> day : takings(client, clearings).entrySet()) {
                 Takings t = day.getKey();
                 for (AcquirerSchedule.Payment payment : AcquirerSchedule.payments(t.date(), day.getValue(),
                         t.clearing().feeRate())) {
@@ -138,7 +148,7 @@ public final class SandboxAcquirer implements AutoCloseable {
     }
 
     /** What our vouchers and their reversals left on each clearing account, by department and posting date. */
-    private static Map<Takings, BigDecimal> takings(SandboxClient client) {
+    private static Map<Takings, BigDecimal> takings(SandboxClient client, List<Clearing> clearings) {
         Map<Takings, BigDecimal> sums = new TreeMap<>();
         for (SandboxClient.Voucher v : new ArrayList<>(client.vouchers.values())) {
             if (!v.imported && v.reversalOf == null) {
@@ -146,7 +156,7 @@ public final class SandboxAcquirer implements AutoCloseable {
             }
             for (SandboxClient.VoucherLine line : v.lines) {
                 SandboxClient.Account account = client.accounts.get(line.accountId());
-                CLEARINGS.stream().filter(c -> c.accountNo() == account.accountNo()).findFirst().ifPresent(c -> {
+                clearings.stream().filter(c -> c.accountNo() == account.accountNo()).findFirst().ifPresent(c -> {
                     String department = line.departmentId() == null ? null
                             : client.departments.get(line.departmentId()).code();
                     sums.merge(new Takings(c, department, line.postingDate()), line.amount(), BigDecimal::add);

@@ -6,9 +6,11 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 /**
  * The sandbox's simulated acquirer ({@link SandboxAcquirer}): off unless {@code enabled} (the embedded demo turns it
  * on); when on, it books the payouts due every {@code tick} (default a minute) and before each ledger read.
+ * {@code cashDeposits}: the cash account (1900) is cleared too, by the day's cash deposited in the bank on the same
+ * schedule without a fee (the benchmark's third clearing account).
  */
 @ConfigurationProperties("pogo.sandbox.acquirer")
-public record SandboxAcquirerProperties(boolean enabled, Duration tick) {
+public record SandboxAcquirerProperties(boolean enabled, Duration tick, boolean cashDeposits) {
 
     public SandboxAcquirerProperties {
         if (tick == null) {

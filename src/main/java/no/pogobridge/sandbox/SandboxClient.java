@@ -265,6 +265,19 @@ public final class SandboxClient {
         return new ArrayList<>(products.values());
     }
 
+    /**
+     * A department of the client by its code, added or replaced (the benchmark's ten departments sharing one client,
+     * told apart by their codes, as the seeded client has three).
+     */
+    public synchronized Department putDepartment(String code, String name, boolean active) {
+        Department existing = departmentByCode(code).orElse(null);
+        long id = existing != null ? existing.id()
+                : departments.keySet().stream().mapToLong(Long::longValue).max().orElse(1_600L) + 11L;
+        Department department = new Department(id, code, name, active);
+        departments.put(id, department);
+        return department;
+    }
+
     public synchronized List<Department> departments() {
         return new ArrayList<>(departments.values());
     }

@@ -32,7 +32,8 @@ class SandboxConfiguration {
     @Bean(destroyMethod = "close")
     SandboxAcquirer sandboxAcquirer(SandboxWorld world, SandboxPostings postings, Clock clock,
             SandboxAcquirerProperties properties) {
-        return new SandboxAcquirer(world, postings, clock, properties.enabled(), properties.tick());
+        return new SandboxAcquirer(world, postings, clock, properties.enabled(), properties.tick(),
+                properties.cashDeposits());
     }
 
     @Bean

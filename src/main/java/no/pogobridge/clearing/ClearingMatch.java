@@ -15,14 +15,16 @@ import no.pogobridge.export.Money;
  * what cleared it (payouts: credits of any voucher type, a voucher's credits on the account counted as one payout),
  * oldest day first. Fed in the order PowerOffice dated them, a day's takings before the payouts of the same date.
  *
- * <p>A payout pays the oldest open days it covers in full. Where it falls short of the next day (or run of days) by
- * no more than the fee share {@code maxFeeShare} of their takings, it closes them too and the difference is the
- * acquirer's fee not yet booked ({@code shortPaid}, split over the days it closed in proportion to what each still
- * owed); a smaller payout pays part of the oldest day, which stays open (a day paid in two payouts). A payout never
- * pays a day dated after it. What a payout brings beyond every open day first makes up earlier short payments (a
- * fee booked later as a credit on the account) and is then held as credit for the next days (a payout booked before
- * our voucher of its day). A day whose takings are negative (card refunds above sales) reduces what the oldest days
- * still owe, as the acquirer deducts it from its next payout.
+ * <p>A payout is matched by its amount, as an accountant matches a bank statement: it closes the open day (or run
+ * of up to seven consecutive days: a weekend) whose takings it pays in full, or short by no more than the fee share
+ * {@code maxFeeShare} (the difference is the acquirer's fee not yet booked, {@code shortPaid}, split over the days
+ * it closed in proportion to what each still owed). The closest amount wins, an exact one first, so a day the
+ * acquirer never paid is passed over and stays open while the days after it are paid. A payout that matches no day
+ * pays the oldest open days in full and part of the next (a day paid in two payouts), days passed over last. A
+ * payout never pays a day dated after it. What a payout brings beyond every open day first makes up earlier short
+ * payments (a fee booked later as a credit on the account) and is then held as credit for the next days (a payout
+ * booked before our voucher of its day). A day whose takings are negative (card refunds above sales) reduces what
+ * the open days still owe, as the acquirer deducts it from its next payout.
  *
  * <p>Plain arithmetic on BigDecimal, in whole øre; no Camel, no database: the route reads, this decides.
  */
@@ -57,6 +59,8 @@ public final class ClearingMatch {
         BigDecimal settled = Money.ZERO;
         BigDecimal shortPaid = Money.ZERO;
         LocalDate settledOn;
+        /** A newer day was paid while this one stayed open: the acquirer passed it over. */
+        boolean passedOver;
 
         OpenDay(LocalDate date, BigDecimal booked) {
             this.date = date;
@@ -76,6 +80,9 @@ public final class ClearingMatch {
             return new Day(date, booked, settled, owed().max(Money.ZERO), shortPaid, settledOn);
         }
     }
+
+    /** A payout pays at most a week of days at once (a long weekend, a holiday). */
+    static final int LONGEST_RUN = 7;
 
     private final BigDecimal maxFeeShare;
     /** Days still owed something, oldest first. */
@@ -143,41 +150,43 @@ public final class ClearingMatch {
         }
     }
 
+    /** A run of consecutive open days a payout would close, and the share of their takings it lacks. */
+    private record Fit(List<OpenDay> days, BigDecimal owed, BigDecimal shortfall) {
+    }
+
     private void apply(BigDecimal paid, LocalDate date) {
-        // the run of oldest open days (dated on or before the payout) this payout covers in full
-        List<OpenDay> covered = new ArrayList<>();
-        BigDecimal total = Money.ZERO;
-        OpenDay next = null;
-        for (OpenDay day : open) {
-            if (day.date.isAfter(date)) {
-                break;
+        List<OpenDay> eligible = open.stream().filter(d -> !d.date.isAfter(date)).toList();
+        // 1. the day (or run of consecutive days) whose takings the payout matches best: in full, or short by no
+        //    more than the fee share; days the acquirer has not skipped before those it has
+        Fit fit = bestFit(eligible, paid);
+        if (fit != null) {
+            for (OpenDay day : eligible) {
+                if (day == fit.days().get(0)) {
+                    break;
+                }
+                // an older day still open while a newer one is paid: the acquirer passed it over
+                day.passedOver = true;
             }
-            if (total.add(day.owed()).compareTo(paid) > 0) {
-                next = day;
-                break;
-            }
-            covered.add(day);
-            total = total.add(day.owed());
-        }
-        BigDecimal rest = paid.subtract(total);
-        if (next != null && rest.signum() > 0) {
-            BigDecimal withNext = total.add(next.owed());
-            BigDecimal fee = withNext.subtract(paid);
-            if (fee.compareTo(withNext.multiply(maxFeeShare)) <= 0) {
-                covered.add(next);
-                closeShort(covered, withNext, fee, date);
-                return;
-            }
-        }
-        for (OpenDay day : covered) {
-            day.pay(day.owed(), date);
-            open.remove(day);
-        }
-        if (rest.signum() > 0 && next != null) {
-            next.pay(rest, date);
+            closeShort(fit.days(), fit.owed(), fit.owed().subtract(paid), date);
             return;
         }
-        // beyond every open day: first the fees earlier payouts lacked, then credit for the days to come
+        // 2. no match: the oldest days it covers in full, then part of the next (a day paid in two payouts); days
+        //    the acquirer passed over only when nothing else is open
+        List<OpenDay> order = new ArrayList<>(eligible.stream().filter(d -> !d.passedOver).toList());
+        eligible.stream().filter(d -> d.passedOver).forEach(order::add);
+        BigDecimal rest = paid;
+        for (OpenDay day : order) {
+            if (rest.signum() <= 0) {
+                break;
+            }
+            BigDecimal part = rest.min(day.owed());
+            day.pay(part, date);
+            rest = rest.subtract(part);
+            if (day.owed().signum() == 0) {
+                open.remove(day);
+            }
+        }
+        // 3. beyond every open day: first the fees earlier payouts lacked, then credit for the days to come
         while (rest.signum() > 0 && !shortPaid.isEmpty()) {
             OpenDay day = shortPaid.peekFirst();
             BigDecimal made = rest.min(day.shortPaid);
@@ -189,6 +198,47 @@ public final class ClearingMatch {
             }
         }
         credit = credit.add(rest.max(Money.ZERO));
+    }
+
+    /**
+     * The best run of consecutive eligible days (at most {@link #LONGEST_RUN}) that the payout closes: owed at least
+     * the payout and at most the fee share more. The smallest shortfall wins (an exact amount first), then days not
+     * passed over, then the single day before a run, then the oldest.
+     */
+    private Fit bestFit(List<OpenDay> eligible, BigDecimal paid) {
+        Fit best = null;
+        for (int i = 0; i < eligible.size(); i++) {
+            BigDecimal owed = Money.ZERO;
+            for (int j = i; j < eligible.size() && j < i + LONGEST_RUN; j++) {
+                owed = owed.add(eligible.get(j).owed());
+                if (owed.compareTo(paid) < 0) {
+                    continue;
+                }
+                BigDecimal shortfall = owed.subtract(paid);
+                if (shortfall.compareTo(owed.multiply(maxFeeShare)) <= 0) {
+                    Fit candidate = new Fit(eligible.subList(i, j + 1), owed,
+                            shortfall.divide(owed, 6, RoundingMode.HALF_EVEN));
+                    if (best == null || better(candidate, best)) {
+                        best = candidate;
+                    }
+                }
+                break;
+            }
+        }
+        return best;
+    }
+
+    private static boolean better(Fit a, Fit b) {
+        int c = a.shortfall().compareTo(b.shortfall());
+        if (c != 0) {
+            return c < 0;
+        }
+        boolean aFresh = a.days().stream().noneMatch(d -> d.passedOver);
+        boolean bFresh = b.days().stream().noneMatch(d -> d.passedOver);
+        if (aFresh != bFresh) {
+            return aFresh;
+        }
+        return a.days().size() < b.days().size();
     }
 
     /** Closes the days, the fee split over them in proportion to what each owed (the last takes the øre left). */

@@ -60,16 +60,34 @@ class ClearingMatchTest {
     }
 
     @Test
-    void aDayNeverPaidStaysOpenAndAges() {
+    void aDayNeverPaidStaysOpenAndAgesWhileTheDaysAfterItArePaid() {
         match.takings(MONDAY, amount("1000.00"));
         match.takings(MONDAY.plusDays(1), amount("500.00"));
+        match.takings(MONDAY.plusDays(2), amount("800.00"));
         match.payout(MONDAY.plusDays(3), amount("500.00"));
+        match.payout(MONDAY.plusDays(4), amount("786.00"));
 
         List<ClearingMatch.Day> days = match.days();
-        assertThat(days.get(0).open()).as("a payout far below the oldest day pays part of it")
-                .isEqualByComparingTo("500.00");
+        assertThat(days.get(0).open()).as("passed over by the acquirer").isEqualByComparingTo("1000.00");
         assertThat(days.get(0).ageDays(TODAY)).isEqualTo(15);
-        assertThat(days.get(1).open()).isEqualByComparingTo("500.00");
+        assertThat(days.get(1).open()).isEqualByComparingTo("0.00");
+        assertThat(days.get(2).open()).isEqualByComparingTo("0.00");
+        assertThat(days.get(2).shortPaid()).isEqualByComparingTo("14.00");
+    }
+
+    @Test
+    void theSecondPartOfASplitPayoutGoesToTheDayItCompletesNotToADayPassedOver() {
+        match.takings(MONDAY, amount("1000.00"));
+        match.takings(MONDAY.plusDays(1), amount("700.00"));
+        match.takings(MONDAY.plusDays(2), amount("900.00"));
+        match.payout(MONDAY.plusDays(3), amount("700.00"));
+        match.payout(MONDAY.plusDays(4), amount("540.00"));
+        match.payout(MONDAY.plusDays(5), amount("360.00"));
+
+        List<ClearingMatch.Day> days = match.days();
+        assertThat(days.get(0).open()).isEqualByComparingTo("1000.00");
+        assertThat(days.get(2).open()).isEqualByComparingTo("0.00");
+        assertThat(days.get(2).settled()).isEqualByComparingTo("900.00");
     }
 
     @Test

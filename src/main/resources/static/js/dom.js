@@ -5,7 +5,17 @@
  * Attributes that are null, undefined or false are left out; true sets an empty attribute.
  */
 export function h(tag, attributes = {}, ...children) {
-  const element = document.createElement(tag);
+  return build(document.createElement(tag), attributes, children);
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+/** The same for SVG (a chart): s('path', {d: 'M0 0H10', stroke: '#1f5fbf'}) → an element in SVG's namespace. */
+export function s(tag, attributes = {}, ...children) {
+  return build(document.createElementNS(SVG, tag), attributes, children);
+}
+
+function build(element, attributes, children) {
   for (const [name, value] of Object.entries(attributes || {})) {
     if (value === null || value === undefined || value === false) continue;
     if (name.startsWith('on') && typeof value === 'function') {

@@ -16,6 +16,12 @@ export function amount(value) {
   return `${sign}${kroner},${String(abs % 100).padStart(2, '0')}`;
 }
 
+/** A JSON percent as 1,75 % (two decimals, a no-break space before the sign); '' for null. */
+export function percent(value) {
+  if (value === null || value === undefined || value === '') return '';
+  return `${Number(value).toFixed(2).replace('.', ',')}${GROUP}%`;
+}
+
 /** Sum of JSON amounts, in whole øre to stay exact. */
 export function sum(values) {
   return values.reduce((total, v) => total + Math.round(Number(v) * 100), 0) / 100;
@@ -70,6 +76,18 @@ export function daysOf(month) {
   const [y, m] = month.split('-').map(Number);
   const count = new Date(Date.UTC(y, m, 0)).getUTCDate();
   return Array.from({ length: count }, (_, i) => `${month}-${String(i + 1).padStart(2, '0')}`);
+}
+
+/** The date YYYY-MM-DD moved by n days. */
+export function addDays(iso, n) {
+  const d = new Date(`${iso}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Days from one date YYYY-MM-DD to another (negative when the second is earlier). */
+export function daysBetween(from, to) {
+  return Math.round((Date.parse(`${to}T12:00:00Z`) - Date.parse(`${from}T12:00:00Z`)) / 86400000);
 }
 
 /** The month 'YYYY-MM' moved by n months. */

@@ -1,6 +1,6 @@
 // Export and replay of a period as a background job: POST …&async=true, then GET /api/jobs/{id} until it ends,
 // with a progress bar and the server's estimate of the time left. A pass of the drift watch (POST /api/drift/runs)
-// is followed the same way.
+// and a check of the clearing accounts (POST /api/clearing/runs) are followed the same way.
 import { call, get, query } from './api.js';
 import { h, replace, sleep } from './dom.js';
 import { amount, date } from './format.js';
@@ -57,6 +57,30 @@ export async function runDriftWatch(box) {
   return job;
 }
 
+/**
+ * Runs a check of the clearing accounts of every connected department; answers the finished job (a result per
+ * department: departmentId, openBalance, overdueDays, failure).
+ */
+export async function runClearingCheck(box) {
+  const { progress, text } = startIn(box, t('job.clearingCheck'));
+  const reply = await call('POST', '/api/clearing/runs');
+  const job = await follow(reply.body.jobId, box, progress, text,
+    j => t('job.departmentsDone', { done: j.daysDone, total: j.daysTotal }));
+  const results = job.results || [];
+  const failed = results.filter(r => r.failure);
+  text.textContent = job.state === 'DONE'
+    ? t('job.clearingCheckDone', { departments: results.length - failed.length,
+      overdue: results.reduce((n, r) => n + (r.overdueDays || 0), 0) })
+    : t('job.clearingCheckStopped', { state: jobStateText(job.state), message: job.message || t('job.noReason') });
+  text.className = `job-text job-${job.state.toLowerCase()}`;
+  box.dataset.state = job.state;
+  if (failed.length) {
+    box.append(h('ul', { class: 'problems' }, failed.map(r =>
+      h('li', {}, t('job.clearingCheckFailure', { id: r.departmentId, failure: r.failure })))));
+  }
+  return job;
+}
+
 function startIn(box, name) {
   const progress = h('progress', { max: '1', value: '0', 'aria-label': t('job.progress', { job: name }) });
   const text = h('p', { class: 'job-text', role: 'status', 'aria-live': 'polite' }, t('job.starting'));
@@ -66,8 +90,9 @@ function startIn(box, name) {
   return { progress, text };
 }
 
-/** Polls the job until it ends, showing its progress; answers its final state. */
-async function follow(jobId, box, progress, text) {
+/** Polls the job until it ends, showing its progress (doneText: how far it is, without an estimate); answers its
+ * final state. */
+async function follow(jobId, box, progress, text, doneText = null) {
   box.dataset.jobId = jobId;
   let job;
   for (;;) {
@@ -76,7 +101,7 @@ async function follow(jobId, box, progress, text) {
     progress.value = job.daysDone;
     if (job.state !== 'RUNNING') break;
     const left = job.estimatedSecondsLeft;
-    text.textContent = left === null || left === undefined
+    text.textContent = doneText ? doneText(job) : left === null || left === undefined
       ? t('job.daysDone', { done: job.daysDone, total: job.daysTotal })
       : t('job.daysDoneLeft', { done: job.daysDone, total: job.daysTotal, left });
     await sleep(POLL_MS);

@@ -1,15 +1,16 @@
-// The console's shell: sign-in and sign-out, the sections (#/departments, #/calendar, #/drift, #/mappings, #/invoices),
-// and what they share. The token never goes into the URL: the hash only names the section and its filters.
+// The console's shell: sign-in and sign-out, the sections (#/departments, #/calendar, #/drift, #/clearing, #/mappings,
+// #/invoices), and what they share. The token never goes into the URL: the hash only names the section and its filters.
 import { ApiError, get, session } from './api.js';
 import { h, replace } from './dom.js';
 import { language, setLanguage, t, translatePage } from './i18n.js';
 import * as departments from './views/departments.js';
 import * as calendar from './views/calendar.js';
 import * as drift from './views/drift.js';
+import * as clearing from './views/clearing.js';
 import * as mappings from './views/mappings.js';
 import * as invoices from './views/invoices.js';
 
-const SECTIONS = { departments, calendar, drift, mappings, invoices };
+const SECTIONS = { departments, calendar, drift, clearing, mappings, invoices };
 
 const signIn = document.getElementById('sign-in');
 const signInForm = document.getElementById('sign-in-form');

@@ -18,6 +18,7 @@ export default {
   'nav.departments': 'Departments',
   'nav.calendar': 'Ledger calendar',
   'nav.drift': 'Drift',
+  'nav.clearing': 'Clearing accounts',
   'nav.mappings': 'Mappings',
   'nav.invoices': 'Invoices',
 
@@ -187,6 +188,11 @@ export default {
   'job.driftWatchDone': 'Drift watch done: {drifted} changed, {locked} changed on locked days, {corrected} '
     + 'corrected.',
   'job.driftWatchStopped': 'The drift watch stopped ({state}): {message}.',
+  'job.clearingCheck': 'check of the clearing accounts',
+  'job.departmentsDone': '{done} of {total} departments done',
+  'job.clearingCheckDone': 'Check done. Departments read: {departments}; days overdue: {overdue}.',
+  'job.clearingCheckStopped': 'The check stopped ({state}): {message}.',
+  'job.clearingCheckFailure': 'Department {id} could not be read: {failure}',
   'job.noDays': 'no days',
   'job.noReason': 'no reason given',
   'job.outcomePerDay': 'Outcome per day',
@@ -279,6 +285,58 @@ export default {
   'driftList.lookAgainHint': 'The drift watch runs every morning by itself (DRIFT_CRON). A pass compares every '
     + 'connected department\'s recently posted days with the POS; with automatic correction on, it corrects them '
     + 'too.',
+
+  'clearing.title': 'Clearing accounts',
+  'clearing.heading': 'Clearing accounts',
+  'clearing.lead': 'What the card terminals and Vipps still owe: each business day\'s card and mobile takings are '
+    + 'booked to a clearing account, and the acquirer\'s payout clears it a few days later, net of its fee. Read '
+    + 'from the department\'s PowerOffice client when the page is shown.',
+  'clearing.choose': 'Department and period',
+  'clearing.department': 'Department',
+  'clearing.needsConnection': '{name} (needs a connection to PowerOffice)',
+  'clearing.from': 'From',
+  'clearing.to': 'To',
+  'clearing.show': 'Show',
+  'clearing.noSuchDepartment': 'The POS has no such department.',
+  'clearing.notConnected': '{name} is not connected to PowerOffice: its clearing accounts are read from its '
+    + 'PowerOffice client.',
+  'clearing.connectIt': 'Connect it under Departments.',
+  'clearing.readFailed': 'The clearing accounts could not be read: {detail}',
+  'clearing.chartHeading': 'Open balance over time',
+  'clearing.chartSummary': 'Open balance per clearing account from {from} to {to}; at the end: {accounts}.',
+  'clearing.chartSummaryAccount': '{name} {open}',
+  'clearing.seriesTitle': '{name}: {open} open at the end of the period',
+  'clearing.legend': 'Accounts in the chart',
+  'clearing.noAccounts': 'No clearing accounts: no payment type of kind card or mobile transfers to accounting, '
+    + 'and POGO_CLEARING_ACCOUNTS names none.',
+  'clearing.nothingBooked': 'Nothing was booked on these accounts in the period.',
+  'clearing.accountTitle': 'Account {name}',
+  'clearing.openBalance': 'Open balance',
+  'clearing.oldestOpen': 'Oldest open day',
+  'clearing.oldestOpenAge': '{date}, {age} days old',
+  'clearing.noneOpen': 'None: every day is paid out',
+  'clearing.unbookedFees': 'Fees not booked',
+  'clearing.credit': 'Credit (paid ahead)',
+  'clearing.openDays': 'Open days',
+  'clearing.openDaysOf': 'Open days of account {account}',
+  'clearing.noOpenDays': 'No open day in the period.',
+  'clearing.shortPaidDays': 'Days paid out short',
+  'clearing.shortPaidOf': 'Days of account {account} paid out short',
+  'clearing.day': 'Day',
+  'clearing.booked': 'Booked',
+  'clearing.settled': 'Settled',
+  'clearing.open': 'Open',
+  'clearing.age': 'Age (days)',
+  'clearing.status': 'Status',
+  'clearing.settledOn': 'Paid out on',
+  'clearing.fee': 'Fee',
+  'clearing.overdue': 'Overdue: more than {days} days',
+  'clearing.awaitingPayout': 'Awaiting payout',
+  'clearing.feeNotBooked': 'Fee not booked',
+  'clearing.checkNow': 'Check now',
+  'clearing.checkTitle': 'Check every department now',
+  'clearing.checkHint': 'The check runs every morning by itself (CLEARING_CRON). It reads every connected '
+    + 'department\'s clearing accounts from PowerOffice and alerts the days overdue; this page is read again after.',
 
   'mappings.title': 'Mappings',
   'mappings.lead': 'Where each POS product type, VAT code and payment type goes in PowerOffice GO. They apply to '

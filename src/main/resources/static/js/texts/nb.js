@@ -18,6 +18,7 @@ export default {
   'nav.departments': 'Avdelinger',
   'nav.calendar': 'Bokføringskalender',
   'nav.drift': 'Avvik',
+  'nav.clearing': 'Oppgjørskontoer',
   'nav.mappings': 'Kontooppsett',
   'nav.invoices': 'Fakturering',
 
@@ -195,6 +196,11 @@ export default {
   'job.driftWatchDone': 'Avvikskontrollen er ferdig: {drifted} endret, {locked} endret i låst periode, {corrected} '
     + 'korrigert.',
   'job.driftWatchStopped': 'Avvikskontrollen stoppet ({state}): {message}.',
+  'job.clearingCheck': 'sjekk av oppgjørskontoene',
+  'job.departmentsDone': '{done} av {total} avdelinger ferdige',
+  'job.clearingCheckDone': 'Sjekken er ferdig. Avdelinger lest: {departments}; forfalte dager: {overdue}.',
+  'job.clearingCheckStopped': 'Sjekken stoppet ({state}): {message}.',
+  'job.clearingCheckFailure': 'Avdeling {id} kunne ikke leses: {failure}',
   'job.noDays': 'ingen dager',
   'job.noReason': 'ingen årsak oppgitt',
   'job.outcomePerDay': 'Utfall per dag',
@@ -286,6 +292,58 @@ export default {
   'driftList.lookAgainHint': 'Avvikskontrollen kjører av seg selv hver morgen (DRIFT_CRON). En kjøring sammenligner '
     + 'nylig bokførte dager i hver tilkoblet avdeling med kassen; med automatisk korrigering på korrigerer den dem '
     + 'også.',
+
+  'clearing.title': 'Oppgjørskontoer',
+  'clearing.heading': 'Oppgjørskontoer',
+  'clearing.lead': 'Det kortterminalene og Vipps fortsatt skylder: hver salgsdags kort- og mobilbetalinger føres på '
+    + 'en oppgjørskonto, og innløserens utbetaling nuller den ut noen dager senere, fratrukket gebyret. Leses fra '
+    + 'avdelingens klient i PowerOffice når siden vises.',
+  'clearing.choose': 'Avdeling og periode',
+  'clearing.department': 'Avdeling',
+  'clearing.needsConnection': '{name} (må kobles til PowerOffice)',
+  'clearing.from': 'Fra',
+  'clearing.to': 'Til',
+  'clearing.show': 'Vis',
+  'clearing.noSuchDepartment': 'Kassen har ingen slik avdeling.',
+  'clearing.notConnected': '{name} er ikke koblet til PowerOffice: oppgjørskontoene leses fra avdelingens klient i '
+    + 'PowerOffice.',
+  'clearing.connectIt': 'Koble den til under Avdelinger.',
+  'clearing.readFailed': 'Oppgjørskontoene kunne ikke leses: {detail}',
+  'clearing.chartHeading': 'Åpen saldo over tid',
+  'clearing.chartSummary': 'Åpen saldo per oppgjørskonto fra {from} til {to}; ved slutten: {accounts}.',
+  'clearing.chartSummaryAccount': '{name} {open}',
+  'clearing.seriesTitle': '{name}: {open} åpent ved periodens slutt',
+  'clearing.legend': 'Kontoene i diagrammet',
+  'clearing.noAccounts': 'Ingen oppgjørskontoer: ingen betalingsmåte av typen kort eller mobil overføres til '
+    + 'regnskapet, og POGO_CLEARING_ACCOUNTS nevner ingen.',
+  'clearing.nothingBooked': 'Ingenting ble ført på disse kontoene i perioden.',
+  'clearing.accountTitle': 'Konto {name}',
+  'clearing.openBalance': 'Åpen saldo',
+  'clearing.oldestOpen': 'Eldste åpne dag',
+  'clearing.oldestOpenAge': '{date}, {age} dager gammel',
+  'clearing.noneOpen': 'Ingen: alle dager er utbetalt',
+  'clearing.unbookedFees': 'Gebyr ikke bokført',
+  'clearing.credit': 'Tilgode (betalt på forskudd)',
+  'clearing.openDays': 'Åpne dager',
+  'clearing.openDaysOf': 'Åpne dager på konto {account}',
+  'clearing.noOpenDays': 'Ingen åpen dag i perioden.',
+  'clearing.shortPaidDays': 'Dager utbetalt med fradrag',
+  'clearing.shortPaidOf': 'Dager på konto {account} utbetalt med fradrag',
+  'clearing.day': 'Dag',
+  'clearing.booked': 'Bokført',
+  'clearing.settled': 'Utbetalt',
+  'clearing.open': 'Åpent',
+  'clearing.age': 'Alder (dager)',
+  'clearing.status': 'Status',
+  'clearing.settledOn': 'Utbetalt den',
+  'clearing.fee': 'Gebyr',
+  'clearing.overdue': 'Forfalt: mer enn {days} dager',
+  'clearing.awaitingPayout': 'Venter på utbetaling',
+  'clearing.feeNotBooked': 'Gebyr ikke bokført',
+  'clearing.checkNow': 'Sjekk nå',
+  'clearing.checkTitle': 'Sjekk alle avdelinger nå',
+  'clearing.checkHint': 'Sjekken kjører av seg selv hver morgen (CLEARING_CRON). Den leser oppgjørskontoene til hver '
+    + 'tilkoblede avdeling fra PowerOffice og varsler om forfalte dager; siden leses inn på nytt etterpå.',
 
   'mappings.title': 'Kontooppsett',
   'mappings.lead': 'Hvor hver varetype, mva-kode og betalingsmåte i kassen føres i PowerOffice GO. Oppsettet '

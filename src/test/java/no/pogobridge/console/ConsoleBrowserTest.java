@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.text.DecimalFormat;
@@ -327,6 +328,132 @@ class ConsoleBrowserTest {
         browser.findElement(By.id("save-mappings")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".save-status"), "1 lagret."));
         assertThat(console.script("return localStorage.getItem('pogo.language')")).as("nothing chosen").isNull();
+    }
+
+    /**
+     * The clearing accounts in Norwegian: three card days posted, the first paid out in full, the second short by
+     * the acquirer's 1.75 % and the third left open. The page shows the chart first (one line per clearing account),
+     * the open day with its amount, overdue after more than 5 days, and the short day's fee as not booked; once the
+     * open day is paid out too, Sjekk nå runs the check as a job and the page, read again, has no open card day left.
+     */
+    @Test
+    @ConsoleBrowser.BrowserLanguage("nb-NO,nb")
+    void theClearingAccountsShowTheirOpenBalanceAsAChartAndTheOpenAndShortPaidDaysUnderIt() throws IOException {
+        server.mapDemoCatalogue();
+        server.connect(1);
+        LocalDate base = DemoPeriod.businessDate(Instant.now()).minusDays(15);
+        LocalDate paid = base;
+        LocalDate shortDay = base.plusDays(1);
+        LocalDate open = base.plusDays(2);
+        OperatorCalls.Reply export = api.post("/api/departments/1/exports?from=" + base + "&to=" + open, null);
+        assertThat(export.json().findValuesAsText("outcome")).as(export.body()).containsOnly("POSTED").hasSize(3);
+        JsonNode before = api.get("/api/departments/1/clearing").json();
+        BigDecimal fee = booked(before, shortDay).multiply(new BigDecimal("0.0175"))
+                .setScale(2, RoundingMode.HALF_EVEN);
+        payout(open, booked(before, paid));
+        payout(open.plusDays(1), booked(before, shortDay).subtract(fee));
+        JsonNode accounts = api.get("/api/departments/1/clearing").json();
+        assertThat(accounts.size()).isGreaterThan(1);
+
+        browser.get(console.base());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")))
+                .sendKeys(IntegrationTest.OPERATOR_TOKEN, Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("department-1")));
+        browser.findElement(By.cssSelector("#nav a[data-section=clearing]")).click();
+        WebElement chart = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("clearing-chart")));
+        assertThat(browser.findElement(By.cssSelector("#nav a[data-section=clearing]")).getText())
+                .isEqualTo("Oppgjørskontoer");
+        assertThat(browser.getCurrentUrl()).contains("#/clearing");
+
+        // the picture first: one line per account, named in the legend, the whole of it said in words
+        assertThat(chart.getAttribute("role")).isEqualTo("img");
+        assertThat(chart.findElements(By.cssSelector(".series"))).hasSize(accounts.size());
+        assertThat(chart.findElements(By.cssSelector(".series")).stream().map(e -> e.getAttribute("data-account")))
+                .containsExactlyElementsOf(accounts.findValuesAsText("account"));
+        String summary = (String) console.script(
+                "return document.getElementById('clearing-chart-title').textContent");
+        assertThat(summary.replace('\u00a0', ' ')).startsWith("Åpen saldo per oppgjørskonto")
+                .contains("1550 Bankkort " + norwegian(card(accounts).get("openBalance").decimalValue()));
+        assertThat(browser.findElement(By.cssSelector(".chart-legend")).getText()).contains("1550 Bankkort");
+        assertThat(chart.findElements(By.cssSelector(".amount-axis text")).stream()
+                .map(e -> (String) console.script("return arguments[0].textContent", e)))
+                .allSatisfy(label -> assertThat(label.replace('\u00a0', ' '))
+                        .matches("-?\\d{1,3}( \\d{3})*,\\d{2}"));
+        assertThat(chart.findElements(By.cssSelector(".date-axis text")).stream()
+                .map(e -> (String) console.script("return arguments[0].textContent", e)))
+                .allSatisfy(label -> assertThat(label).matches("\\d{2}\\.\\d{2}\\.\\d{4}"));
+        // the picture above the days
+        assertThat(console.script("return (document.getElementById('clearing-chart').compareDocumentPosition("
+                + "document.getElementById('account-1550')) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0"))
+                .isEqualTo(true);
+
+        WebElement cardAccount = browser.findElement(By.id("account-1550"));
+        assertThat(cardAccount.findElement(By.cssSelector("h2")).getText()).isEqualTo("Konto 1550 Bankkort");
+        assertThat(cardAccount.findElement(By.cssSelector(".open-balance")).getText().replace('\u00a0', ' '))
+                .isEqualTo(norwegian(booked(accounts, open)));
+        assertThat(cardAccount.findElement(By.cssSelector(".unbooked-fees")).getText().replace('\u00a0', ' '))
+                .isEqualTo(norwegian(fee));
+        assertThat(cardAccount.findElement(By.cssSelector(".oldest-open")).getText())
+                .startsWith(open.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+        List<WebElement> openDays = cardAccount.findElements(By.cssSelector("table.open-days tbody tr"));
+        assertThat(openDays).hasSize(1);
+        WebElement openDay = openDays.get(0);
+        assertThat(openDay.getAttribute("data-date")).isEqualTo(open.toString());
+        assertThat(amountIn(openDay, "open")).isEqualTo(norwegian(booked(accounts, open)));
+        assertThat(openDay.getText()).contains("Forfalt: mer enn 5 dager");
+        List<WebElement> shortDays = cardAccount.findElements(By.cssSelector("table.short-paid tbody tr"));
+        assertThat(shortDays).hasSize(1);
+        assertThat(shortDays.get(0).getAttribute("data-date")).isEqualTo(shortDay.toString());
+        assertThat(amountIn(shortDays.get(0), "fee")).startsWith(norwegian(fee)).contains("(1,75 %)");
+        assertThat(shortDays.get(0).getText()).contains("Gebyr ikke bokført");
+        assertThat(cardAccount.findElements(By.cssSelector("tr[data-date='" + paid + "']"))).as("paid in full")
+                .isEmpty();
+        Dimension laptop = browser.manage().window().getSize();
+        browser.manage().window().setSize(new Dimension(1280, 1900));   // the chart and the card account's days
+        try {
+            console.save(screenshotFolder().resolve("console-clearing.png"));
+        } finally {
+            browser.manage().window().setSize(laptop);
+        }
+
+        // the open day paid out as well: Sjekk nå, and the page's data read again
+        payout(open.plusDays(2), booked(accounts, open));
+        browser.findElement(By.id("run-clearing-check")).click();
+        wait.until(d -> d.findElement(By.id("clearing-job-box")).getAttribute("data-job-id") != null);
+        wait.until(ExpectedConditions.attributeToBe(By.id("clearing-job-box"), "data-state", "DONE"));
+        assertThat(browser.findElement(By.cssSelector("#clearing-job-box .job-text")).getText())
+                .startsWith("Sjekken er ferdig. Avdelinger lest: 1; forfalte dager: ");
+        wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#account-1550 .no-open-days")));
+        assertThat(browser.findElement(By.cssSelector("#account-1550 .open-balance")).getText()).isEqualTo("0,00");
+        assertThat(browser.findElements(By.cssSelector("#account-1550 table.short-paid tbody tr"))).hasSize(1);
+    }
+
+    private static JsonNode card(JsonNode accounts) {
+        for (JsonNode account : accounts) {
+            if (account.get("account").asInt() == 1550) {
+                return account;
+            }
+        }
+        throw new AssertionError("no card clearing account in " + accounts);
+    }
+
+    /** What the day booked to the card clearing account 1550. */
+    private static BigDecimal booked(JsonNode accounts, LocalDate day) {
+        for (JsonNode d : card(accounts).get("days")) {
+            if (d.get("businessDate").asText().equals(day.toString())) {
+                return d.get("booked").decimalValue();
+            }
+        }
+        throw new AssertionError("no day " + day + " on account 1550 in " + accounts);
+    }
+
+    /** An acquirer's payout of the card account, booked in the sandbox as the bank's import books it. */
+    private void payout(LocalDate date, BigDecimal amount) {
+        OperatorCalls.Reply reply = api.post("/sandbox/admin/clients/" + SandboxWorld.DEMO_CLIENT + "/payouts",
+                "{\"date\":\"" + date + "\",\"clearingAccount\":1550,\"bankAccount\":1920,\"amount\":"
+                        + amount.toPlainString() + ",\"fee\":null,\"departmentCode\":\"10\","
+                        + "\"description\":\"Nets oppgjør\"}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
     }
 
     /**

@@ -1,13 +1,15 @@
 // Mappings: product types, VAT codes, payment types and the rounding account in one form that shows what is still
-// missing; saving sends each changed row through its PUT call and shows a refusal next to the field it names.
+// missing; every account, VAT code and product code is picked from PowerOffice's lists (pickers.js); saving sends
+// each changed row through its PUT call and shows a refusal next to the field it names.
 import { call, get } from '../api.js';
 import { h, replace } from '../dom.js';
 import { fieldNamed, numberOrText, setError, textOrNull } from '../forms.js';
+import { attachPickers, loadChoices, refuseInvalid, TEXT as PICKER_TEXT } from '../pickers.js';
 
 export const title = 'Mappings';
 
 export async function render(target) {
-  const mappings = await get('/api/mappings');
+  const [mappings, choices] = await Promise.all([get('/api/mappings'), loadChoices()]);
   const missingBox = h('div', { class: 'missing', id: 'missing', 'aria-live': 'polite' });
   const rows = [];
 
@@ -52,9 +54,15 @@ export async function render(target) {
     h('div', { class: 'actions sticky', 'data-writes': true }, h('button', { type: 'submit', id: 'save-mappings' },
       'Save changes'),
       status));
+  const pickerNote = attachPickers(form, choices);
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const changed = rows.filter(r => r.changed());
+    const refusedHere = refuseInvalid(changed.map(r => r.element));
+    if (refusedHere) {
+      status.textContent = PICKER_TEXT.refused(refusedHere);
+      return;
+    }
     if (!changed.length) {
       status.textContent = 'Nothing changed.';
       return;
@@ -86,7 +94,7 @@ export async function render(target) {
   target.append(h('h1', { tabindex: '-1' }, 'Mappings'),
     h('p', { class: 'lead' }, 'Where each POS product type, VAT code and payment type goes in PowerOffice GO. '
       + 'They apply to every department.'),
-    missingBox, form);
+    missingBox, ...(pickerNote ? [pickerNote] : []), form);
 }
 
 function showMissing(box, missing) {

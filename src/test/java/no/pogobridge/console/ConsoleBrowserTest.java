@@ -249,6 +249,83 @@ class ConsoleBrowserTest {
         posChanges.add(id, id - 828000000L, DemoPeriod.dayStart(day).plus(Duration.ofHours(7)), "100.00", paid);
     }
 
+    /**
+     * The rounding account picked from PowerOffice's list: typing part of the name filters the accounts of both
+     * connected clients, the option names the client that lacks the account, and the pick is saved.
+     */
+    @Test
+    void anAccountIsPickedFromPowerOfficesList() {
+        server.mapDemoCatalogue();
+        server.app().update("DELETE FROM rounding_mapping");
+        connectTheKioskWithoutTheRoundingAccount();
+
+        signIn();
+        console.go("#/mappings");
+        WebElement rounding = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rounding-account")));
+        rounding.sendKeys("avrund");
+        WebElement option = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#rounding-account-options [role=option]")));
+        assertThat(browser.findElements(By.cssSelector("#rounding-account-options [role=option]")))
+                .as("only what matches the typing").hasSize(1);
+        assertThat(option.getText()).startsWith("7740 Øreavrunding")
+                .contains("7740 missing in client Kiosk Uten Faktura AS (department 3)");
+        option.click();
+        assertThat(rounding.getAttribute("value")).isEqualTo("7740");
+        assertThat(browser.findElement(By.id("rounding-account-picked")).getText()).contains("Øreavrunding")
+                .contains("missing in client Kiosk Uten Faktura AS");
+        assertThat(browser.findElement(By.id("rounding-account-options")).isDisplayed()).isFalse();
+
+        browser.findElement(By.id("save-mappings")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("missing"), "Everything is mapped"));
+        assertThat(api.get("/api/mappings").json().get("rounding").get("account").asInt()).isEqualTo(7740);
+    }
+
+    /** A typed number no connected client has is refused by the field, with the reason, and nothing is sent. */
+    @Test
+    void aTypedAccountNoConnectedClientHasIsRefusedByTheField() {
+        server.mapDemoCatalogue();
+        connectTheKioskWithoutTheRoundingAccount();
+
+        signIn();
+        console.go("#/mappings");
+        WebElement rounding = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rounding-account")));
+        rounding.clear();
+        rounding.sendKeys("7999", Keys.TAB);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rounding-account-error"),
+                "No connected PowerOffice client has account 7999"));
+        assertThat(rounding.getAttribute("aria-invalid")).isEqualTo("true");
+        browser.findElement(By.id("save-mappings")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#mappings-form .save-status"),
+                "Nothing was sent"));
+        assertThat(console.script("return document.getElementById('rounding-account').validity.customError"))
+                .isEqualTo(true);
+        assertThat(server.app().queryForObject("SELECT account FROM rounding_mapping", Integer.class))
+                .isEqualTo(7740);
+
+        // typed, not picked: a number a client has is taken as it is, and the refusal goes
+        rounding.clear();
+        rounding.sendKeys("7770");
+        assertThat(browser.findElement(By.id("rounding-account-error")).getText()).isEmpty();
+        assertThat(rounding.getAttribute("aria-invalid")).isNull();
+        assertThat(browser.findElement(By.id("rounding-account-picked")).getText()).isEqualTo("Bank- og kortgebyrer");
+        rounding.sendKeys(Keys.TAB);
+        browser.findElement(By.id("save-mappings")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#mappings-form .save-status"),
+                "1 saved"));
+        assertThat(server.app().queryForObject("SELECT account FROM rounding_mapping", Integer.class))
+                .isEqualTo(7770);
+    }
+
+    /** Department 1 on the demo client, department 3 on the kiosk's, whose chart lacks the rounding account 7740. */
+    private void connectTheKioskWithoutTheRoundingAccount() {
+        server.connect(1);
+        OperatorCalls.Reply kiosk = api.put("/api/departments/3/connection", "{\"clientKey\":\""
+                + SandboxKeys.clientKey(SandboxWorld.NO_INVOICING_CLIENT, 0) + "\",\"applicationKeySlot\":0}");
+        assertThat(kiosk.status()).as(kiosk.body()).isEqualTo(200);
+        assertThat(api.send("DELETE", "/sandbox/admin/clients/" + SandboxWorld.NO_INVOICING_CLIENT
+                + "/accounts/7740", null).status()).isEqualTo(204);
+    }
+
     private void signIn() {
         browser.get(console.base());
         WebElement token = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));

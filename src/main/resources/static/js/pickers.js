@@ -187,9 +187,14 @@ function picker(input, list, choices) {
       if (listbox.hidden) show();
       move(event.key === 'ArrowDown' ? 1 : -1);
       event.preventDefault();
-    } else if (event.key === 'Enter' && !listbox.hidden && active >= 0) {
-      event.preventDefault();
-      choose(byValue.get(listbox.querySelectorAll('[role=option]')[active].dataset.value));
+    } else if (event.key === 'Enter' && !listbox.hidden) {
+      // the highlighted option, or the only one left; otherwise Enter sends the form as in any field
+      const options = listbox.querySelectorAll('[role=option]');
+      const chosen = active >= 0 ? options[active] : options.length === 1 ? options[0] : null;
+      if (chosen) {
+        event.preventDefault();
+        choose(byValue.get(chosen.dataset.value));
+      }
     } else if (event.key === 'Escape') {
       close();
     }

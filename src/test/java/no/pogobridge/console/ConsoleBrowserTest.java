@@ -254,7 +254,7 @@ class ConsoleBrowserTest {
      * connected clients, the option names the client that lacks the account, and the pick is saved.
      */
     @Test
-    void anAccountIsPickedFromPowerOfficesList() {
+    void anAccountIsPickedFromPowerOfficesList() throws IOException {
         server.mapDemoCatalogue();
         server.app().update("DELETE FROM rounding_mapping");
         connectTheKioskWithoutTheRoundingAccount();
@@ -269,11 +269,25 @@ class ConsoleBrowserTest {
                 .as("only what matches the typing").hasSize(1);
         assertThat(option.getText()).startsWith("7740 Øreavrunding")
                 .contains("7740 missing in client Kiosk Uten Faktura AS (department 3)");
+        console.save(screenshotFolder().resolve("console-picker.png"));
         option.click();
         assertThat(rounding.getAttribute("value")).isEqualTo("7740");
         assertThat(browser.findElement(By.id("rounding-account-picked")).getText()).contains("Øreavrunding")
                 .contains("missing in client Kiosk Uten Faktura AS");
         assertThat(browser.findElement(By.id("rounding-account-options")).isDisplayed()).isFalse();
+
+        // by keyboard: a VAT code found by its name, with its rate, taken with Enter (which sends nothing)
+        WebElement vat = browser.findElement(By.id("vat-code-1-powerOfficeVatCode"));
+        vat.clear();
+        vat.sendKeys("utgående mva, høy");
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#vat-code-1-powerOfficeVatCode-options [role=option]"))).getText())
+                .isEqualTo("3 Utgående mva, høy sats 25 %");
+        vat.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        assertThat(vat.getAttribute("value")).isEqualTo("3");
+        assertThat(browser.findElement(By.id("vat-code-1-powerOfficeVatCode-picked")).getText())
+                .isEqualTo("Utgående mva, høy sats 25 %");
+        assertThat(browser.findElement(By.cssSelector("#mappings-form .save-status")).getText()).isEmpty();
 
         browser.findElement(By.id("save-mappings")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("missing"), "Everything is mapped"));

@@ -23,6 +23,7 @@ OPERATIONS = {
     "/Vouchers/Reverse/{id}": ["post"],
     "/SalesOrders/Complete": ["post"],
     "/AccountTransactions": ["get"],
+    "/TrialBalance": ["get"],
     "/VoucherDocumentation": ["get", "put"],
 }
 

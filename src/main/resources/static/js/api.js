@@ -1,6 +1,8 @@
 // The operator API as the console calls it. The token lives in this tab's sessionStorage only: never in a URL,
 // a cookie or localStorage; every call sends it as a bearer token, and a 401 from any call signs the user out.
 
+import { t } from './i18n.js';
+
 const TOKEN_KEY = 'pogo.operatorToken';
 const ROLE_KEY = 'pogo.role';
 
@@ -43,7 +45,7 @@ export async function call(method, path, body) {
       credentials: 'omit', cache: 'no-store',
     });
   } catch (e) {
-    throw new ApiError(0, `The server did not answer (${e.message}).`);
+    throw new ApiError(0, t('api.noAnswer', { reason: e.message }));
   }
   const role = response.headers.get('X-Operator-Role');
   if (role && role !== session.role()) {
@@ -59,13 +61,11 @@ export async function call(method, path, body) {
   }
   if (response.status === 401) {
     session.signOut();
-    window.dispatchEvent(new CustomEvent('pogo:signed-out', {
-      detail: 'The server did not accept the token (it may have been changed). Sign in again.',
-    }));
-    throw new ApiError(401, json?.detail || 'Not signed in.', json);
+    window.dispatchEvent(new CustomEvent('pogo:signed-out'));
+    throw new ApiError(401, json?.detail || t('api.notSignedIn'), json);
   }
   if (!response.ok) {
-    throw new ApiError(response.status, json?.detail || json?.title || `The server answered ${response.status}.`,
+    throw new ApiError(response.status, json?.detail || json?.title || t('api.answered', { status: response.status }),
       json);
   }
   return { status: response.status, body: json, headers: response.headers };
@@ -81,7 +81,7 @@ export async function openPdf(path) {
       credentials: 'omit', cache: 'no-store',
     });
     if (!response.ok) {
-      let detail = `The server answered ${response.status}.`;
+      let detail = t('api.answered', { status: response.status });
       try {
         detail = (await response.json()).detail || detail;
       } catch (e) { /* not problem JSON */ }
@@ -92,7 +92,7 @@ export async function openPdf(path) {
     else window.location.href = url;
   } catch (e) {
     tab?.close();
-    throw e instanceof ApiError ? e : new ApiError(0, `The server did not answer (${e.message}).`);
+    throw e instanceof ApiError ? e : new ApiError(0, t('api.noAnswer', { reason: e.message }));
   }
 }
 

@@ -11,41 +11,58 @@
 //                                      no lines      → empty
 //                                      otherwise     → not yet exported
 // Days after today (Oslo) are not previewed and have no state.
+import { t } from './i18n.js';
 
+// label and explain are read when shown, so they follow the language chosen (i18n.js)
 export const STATES = {
-  posted: { label: 'Posted', explain: 'Posted to PowerOffice.' },
+  posted: {
+    get label() { return t('dayState.posted'); },
+    get explain() { return t('dayState.posted.explain'); },
+  },
   corrected: {
-    label: 'Corrected',
-    explain: 'Posted, then corrected by a replay: the earlier voucher was reversed and a new revision posted.',
+    get label() { return t('dayState.corrected'); },
+    get explain() { return t('dayState.corrected.explain'); },
   },
   drifted: {
-    label: 'Changed since posted',
-    explain: 'Posted, but the POS figures (or the mappings) changed afterwards: the voucher would differ today. '
-      + 'Correct reverses the posted voucher and posts the day again as a new revision.',
+    get label() { return t('dayState.drifted'); },
+    get explain() { return t('dayState.drifted.explain'); },
   },
   'drifted-locked': {
-    label: 'Changed since posted, locked',
-    explain: 'Posted, and the voucher would differ today, but the day is on or before PowerOffice\'s lock date: it '
-      + 'cannot be corrected here. Book the differences below by hand in an open period.',
+    get label() { return t('dayState.driftedLocked'); },
+    get explain() { return t('dayState.driftedLocked.explain'); },
   },
   failed: {
-    label: 'Failed',
-    explain: 'The export did not go through, or its outcome is not known yet. Export (or replay) the day again: '
-      + 'the server first asks PowerOffice whether the voucher arrived, so nothing is posted twice.',
+    get label() { return t('dayState.failed'); },
+    get explain() { return t('dayState.failed.explain'); },
   },
   blocked: {
-    label: 'Blocked',
-    explain: 'The day cannot be posted until the problems below are fixed (setup, or POS data).',
+    get label() { return t('dayState.blocked'); },
+    get explain() { return t('dayState.blocked.explain'); },
   },
   locked: {
-    label: 'Locked',
-    explain: 'On or before PowerOffice\'s lock date: nothing can be posted to this day any more.',
+    get label() { return t('dayState.locked'); },
+    get explain() { return t('dayState.locked.explain'); },
   },
-  'not-closed': { label: 'Not closed', explain: 'The POS has no Z-report for this day yet.' },
-  empty: { label: 'Empty', explain: 'Closed with nothing to post.' },
-  'not-exported': { label: 'Not yet exported', explain: 'Closed and ready, not exported yet.' },
-  unknown: { label: 'Unknown', explain: 'The preview of this day could not be read.' },
-  future: { label: '', explain: 'A day still to come.' },
+  'not-closed': {
+    get label() { return t('dayState.notClosed'); },
+    get explain() { return t('dayState.notClosed.explain'); },
+  },
+  empty: {
+    get label() { return t('dayState.empty'); },
+    get explain() { return t('dayState.empty.explain'); },
+  },
+  'not-exported': {
+    get label() { return t('dayState.notExported'); },
+    get explain() { return t('dayState.notExported.explain'); },
+  },
+  unknown: {
+    get label() { return t('dayState.unknown'); },
+    get explain() { return t('dayState.unknown.explain'); },
+  },
+  future: {
+    get label() { return t('dayState.future'); },
+    get explain() { return t('dayState.future.explain'); },
+  },
 };
 
 /** The newest revision among a day's ledger rows, or null. */

@@ -1,5 +1,7 @@
 // Norwegian formats: amounts as 12 345,67 (a no-break space between thousands, so an amount never wraps),
-// dates as 15.10.2026, times in Europe/Oslo.
+// dates as 15.10.2026, times in Europe/Oslo, in either language; only the names of days and months are said in the
+// language chosen.
+import { t } from './i18n.js';
 
 const GROUP = '\u00a0';
 
@@ -26,19 +28,27 @@ export function date(iso) {
   return `${d}.${m}.${y}`;
 }
 
-const WEEKDAYS = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'];
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October',
-  'November', 'December'];
+// in the language chosen (i18n.js): 'torsdag 15.10.2026', 'oktober 2026'; the numbers are Norwegian in both
+const WEEKDAYS = () => [t('date.sunday'), t('date.monday'), t('date.tuesday'), t('date.wednesday'),
+  t('date.thursday'), t('date.friday'), t('date.saturday')];
+const MONTHS = () => [t('date.january'), t('date.february'), t('date.march'), t('date.april'), t('date.may'),
+  t('date.june'), t('date.july'), t('date.august'), t('date.september'), t('date.october'), t('date.november'),
+  t('date.december')];
 
-/** '2026-10-15' → 'Thursday 15.10.2026'. */
-export function longDate(iso) {
-  return `${WEEKDAYS[new Date(`${iso}T12:00:00Z`).getUTCDay()]} ${date(iso)}`;
+/** The short names of a week's days, Monday first: 'man' … 'søn', 'Mon' … 'Sun'. */
+export function shortWeekdays() {
+  return [t('date.mon'), t('date.tue'), t('date.wed'), t('date.thu'), t('date.fri'), t('date.sat'), t('date.sun')];
 }
 
-/** '2026-10' → 'October 2026'. */
+/** '2026-10-15' → 'Thursday 15.10.2026' (English), 'torsdag 15.10.2026' (Norwegian). */
+export function longDate(iso) {
+  return `${WEEKDAYS()[new Date(`${iso}T12:00:00Z`).getUTCDay()]} ${date(iso)}`;
+}
+
+/** '2026-10' → 'October 2026' (English), 'oktober 2026' (Norwegian). */
 export function monthName(month) {
   const [y, m] = month.split('-').map(Number);
-  return `${MONTHS[m - 1]} ${y}`;
+  return `${MONTHS()[m - 1]} ${y}`;
 }
 
 const OSLO_TIME = new Intl.DateTimeFormat('nb-NO', {

@@ -2,6 +2,7 @@
 // and what they share. The token never goes into the URL: the hash only names the section and its filters.
 import { ApiError, get, session } from './api.js';
 import { h, replace } from './dom.js';
+import { language, setLanguage, t, translatePage } from './i18n.js';
 import * as departments from './views/departments.js';
 import * as calendar from './views/calendar.js';
 import * as drift from './views/drift.js';
@@ -17,9 +18,12 @@ const signInError = document.getElementById('sign-in-error');
 const nav = document.getElementById('nav');
 const signOutButton = document.getElementById('sign-out');
 const view = document.getElementById('view');
+const languageSwitch = document.getElementById('language');
 
 let departmentList = null;
 let renderCount = 0;
+/** The sign-in page's message as a function, so it is said again in the other language after a switch. */
+let signInMessage = null;
 
 /** What every section may use. */
 const context = {
@@ -28,6 +32,8 @@ const context = {
     if (fresh || departmentList === null) departmentList = await get('/api/departments');
     return departmentList;
   },
+  /** True while the section is shown again in another language: it may keep what was open (the calendar's day). */
+  again: false,
   go(hash) {
     if (location.hash === hash) show();
     else location.hash = hash;
@@ -40,19 +46,22 @@ function route() {
   return { section: SECTIONS[path] ? path : 'departments', params: new URLSearchParams(query || '') };
 }
 
+/** message: a function answering the text (in the language chosen when it is shown), or a text from the server. */
 function showSignIn(message) {
   renderCount++;
+  signInMessage = typeof message === 'function' ? message : (message ? () => message : null);
   departmentList = null;
   nav.hidden = true;
   signOutButton.hidden = true;
   view.replaceChildren();
   signIn.hidden = false;
-  signInError.textContent = message || '';
+  signInError.textContent = signInMessage ? signInMessage() : '';
+  document.title = t('app.signInTitle');
   tokenInput.value = '';
   tokenInput.focus();
 }
 
-async function show() {
+async function show(again = false) {
   if (!session.token()) {
     showSignIn();
     return;
@@ -66,14 +75,15 @@ async function show() {
     if (link.dataset.section === section) link.setAttribute('aria-current', 'page');
     else link.removeAttribute('aria-current');
   }
-  document.title = `${SECTIONS[section].title} · pogo-bridge console`;
-  replace(view, h('p', { class: 'loading', role: 'status' }, 'Loading…'));
+  document.title = t('app.pageTitle', { section: SECTIONS[section].title() });
+  replace(view, h('p', { class: 'loading', role: 'status' }, t('app.loading')));
   const target = h('div', { class: `section section-${section}` });
   try {
+    context.again = again;
     await SECTIONS[section].render(target, params, context);
   } catch (e) {
     if (e instanceof ApiError && e.status === 401) return;
-    target.append(h('p', { class: 'error-box', role: 'alert' }, `Could not show this page: ${e.message}`));
+    target.append(h('p', { class: 'error-box', role: 'alert' }, t('app.pageFailed', { detail: e.message })));
     console.error(e);
   }
   if (current !== renderCount) return;
@@ -86,7 +96,8 @@ signInForm.addEventListener('submit', async event => {
   event.preventDefault();
   const token = tokenInput.value.trim();
   if (!token) {
-    signInError.textContent = 'Enter the operator token.';
+    signInMessage = () => t('signIn.enterToken');
+    signInError.textContent = signInMessage();
     tokenInput.setAttribute('aria-invalid', 'true');
     return;
   }
@@ -95,7 +106,7 @@ signInForm.addEventListener('submit', async event => {
     departmentList = await get('/api/departments');
   } catch (e) {
     session.signOut();
-    showSignIn(e.status === 401 ? 'The server did not accept this token.' : e.message);
+    showSignIn(e.status === 401 ? () => t('signIn.refused') : e.message);
     tokenInput.setAttribute('aria-invalid', 'true');
     return;
   }
@@ -106,10 +117,10 @@ signInForm.addEventListener('submit', async event => {
 
 signOutButton.addEventListener('click', () => {
   session.signOut();
-  showSignIn('You are signed out.');
+  showSignIn(() => t('signIn.signedOut'));
 });
 
-window.addEventListener('pogo:signed-out', event => showSignIn(event.detail));
+window.addEventListener('pogo:signed-out', () => showSignIn(() => t('signIn.tokenChanged')));
 window.addEventListener('hashchange', () => {
   if (location.hash.startsWith('#/') || location.hash === '') show();
 });
@@ -118,4 +129,26 @@ document.querySelector('[data-skip]').addEventListener('click', event => {
   document.getElementById('main').focus();
 });
 
+/** The header's NO | EN: the page and the section shown are said again in the chosen language, signed in still. */
+function showLanguage() {
+  translatePage();
+  for (const button of languageSwitch.querySelectorAll('button')) {
+    button.setAttribute('aria-pressed', String(button.dataset.language === language()));
+  }
+}
+languageSwitch.addEventListener('click', event => {
+  const button = event.target.closest('button[data-language]');
+  if (button) setLanguage(button.dataset.language);
+});
+window.addEventListener('pogo:language', () => {
+  showLanguage();
+  if (!signIn.hidden) {
+    signInError.textContent = signInMessage ? signInMessage() : '';
+    document.title = t('app.signInTitle');
+  } else {
+    show(true);
+  }
+});
+
+showLanguage();
 show();

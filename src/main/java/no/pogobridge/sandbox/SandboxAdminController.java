@@ -1,5 +1,11 @@
 package no.pogobridge.sandbox;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -12,6 +18,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -23,8 +30,8 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The sandbox's own controls, for tests and demos (behind the operator token): which keys exist, what was posted,
- * the PDFs attached to vouchers, the lock date, the clients' charts and privileges, injected faults, the request log,
- * and a reset.
+ * the PDFs attached to vouchers, the lock date, the clients' charts and privileges, payouts booked as a bank import would,
+ * the ledger as AccountTransactions lists it, injected faults, the request log, and a reset.
  */
 @RestController
 @RequestMapping("/sandbox/admin")
@@ -37,14 +44,26 @@ class SandboxAdminController {
     record AccountChange(String name, Boolean active) {
     }
 
+    /** Admin bodies are read strictly: a misspelt field is a 400 naming it, not a payout without it. */
+    private static final ObjectMapper INPUT = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+            .build();
+
     private final SandboxWorld world;
     private final SandboxFaults faults;
     private final SandboxRequestLog requests;
+    private final SandboxPostings postings;
+    private final SandboxAcquirer acquirer;
 
-    SandboxAdminController(SandboxWorld world, SandboxFaults faults, SandboxRequestLog requests) {
+    SandboxAdminController(SandboxWorld world, SandboxFaults faults, SandboxRequestLog requests,
+            SandboxPostings postings, SandboxAcquirer acquirer) {
         this.world = world;
         this.faults = faults;
         this.requests = requests;
+        this.postings = postings;
+        this.acquirer = acquirer;
     }
 
     @GetMapping("/clients")
@@ -76,17 +95,21 @@ class SandboxAdminController {
         SandboxClient client = client(code);
         List<Map<String, Object>> result = new ArrayList<>();
         for (SandboxClient.Voucher voucher : client.vouchers()) {
-            Map<String, Object> view = SandboxViews.voucher(voucher);
-            view.put("VoucherType", voucher.type());
-            view.put("ReversalOf", voucher.reversalOf());
-            view.put("IsImported", voucher.imported());
-            view.put("HasPdf", voucher.hasPdf());
-            // only while the sandbox still holds the bytes (SandboxDocuments keeps the newest within its budget)
-            view.put("PdfUrl", world.documents().pdf(voucher.id()).isPresent()
-                    ? "/sandbox/admin/clients/" + code + "/vouchers/" + voucher.id() + "/documentation.pdf" : null);
-            result.add(view);
+            result.add(adminView(code, voucher));
         }
         return result;
+    }
+
+    private Map<String, Object> adminView(String code, SandboxClient.Voucher voucher) {
+        Map<String, Object> view = SandboxViews.voucher(voucher);
+        view.put("VoucherType", voucher.type());
+        view.put("ReversalOf", voucher.reversalOf());
+        view.put("IsImported", voucher.imported());
+        view.put("HasPdf", voucher.hasPdf());
+        // only while the sandbox still holds the bytes (SandboxDocuments keeps the newest within its budget)
+        view.put("PdfUrl", world.documents().pdf(voucher.id()).isPresent()
+                ? "/sandbox/admin/clients/" + code + "/vouchers/" + voucher.id() + "/documentation.pdf" : null);
+        return view;
     }
 
     /** The PDF an integration attached to the voucher (PUT /VoucherDocumentation), the last one if replaced. */
@@ -111,6 +134,62 @@ class SandboxAdminController {
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
                         .filename("bilag-" + voucher.voucherNo() + ".pdf").build().toString())
                 .body(pdf);
+    }
+
+    /**
+     * Books a payout as the bank or acquirer import would (not one of our vouchers: no ExternalImportReference):
+     * {@code {"date":"2026-03-16","clearingAccount":1550,"bankAccount":1920,"amount":6042.38,
+     * "fee":{"account":7770,"amount":107.62},"departmentCode":"10","description":"Nets utbetaling"}}; fee,
+     * departmentCode, description and voucherType (default BankJournal) may be left out. 201 with the voucher.
+     */
+    @PostMapping("/clients/{code}/payouts")
+    ResponseEntity<Map<String, Object>> bookPayout(@PathVariable String code,
+            @RequestBody(required = false) String body) {
+        SandboxClient client = problemClient(code);
+        if (body == null || body.isBlank()) {
+            throw SandboxProblem.validation("Payout", "The request body is empty; send {\"date\":\"yyyy-MM-dd\","
+                    + "\"clearingAccount\":1550,\"bankAccount\":1920,\"amount\":1234.56}.");
+        }
+        SandboxInput.PayoutPost payout;
+        try {
+            payout = INPUT.readValue(body, SandboxInput.PayoutPost.class);
+        } catch (JsonProcessingException e) {
+            throw SandboxProblem.validation("Payout", "The body could not be read as a payout: "
+                    + e.getOriginalMessage());
+        }
+        SandboxClient.Voucher voucher = postings.bookPayout(client, payout);
+        return ResponseEntity.status(HttpStatus.CREATED).body(adminView(code, voucher));
+    }
+
+    /**
+     * The client's AccountTransactions as the API lists them (same rows, same order), for people and tests:
+     * fromDate and toDate (inclusive) and accountNos ("1550,1900-1999") are optional here. Due acquirer payouts are
+     * booked first when the acquirer is on.
+     */
+    @GetMapping("/clients/{code}/account-transactions")
+    List<Map<String, Object>> accountTransactions(@PathVariable String code, HttpServletRequest request) {
+        SandboxClient client = problemClient(code);
+        SandboxQuery query = new SandboxQuery(request);
+        SandboxLedger.Filter filter = SandboxLedger.Filter.dates(query.date("fromDate", false),
+                query.date("toDate", false), query.numbers("accountNos"));
+        acquirer.settleIfEnabled(client);
+        return SandboxLedger.transactions(client, filter);
+    }
+
+    /** Refusals of the payout and ledger calls as problem JSON (RFC 9457), with a detail a person can act on. */
+    @ExceptionHandler(SandboxProblem.class)
+    ResponseEntity<Map<String, Object>> problem(SandboxProblem problem) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("type", "about:blank");
+        body.put("title", problem.title());
+        body.put("status", problem.status().value());
+        body.put("detail", problem.getMessage());
+        return ResponseEntity.status(problem.status()).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(body);
+    }
+
+    private SandboxClient problemClient(String code) {
+        return world.client(code).orElseThrow(() -> SandboxProblem.notFound("There is no sandbox client '" + code
+                + "'; GET /sandbox/admin/clients lists them."));
     }
 
     @GetMapping("/clients/{code}/sales-orders")

@@ -67,11 +67,14 @@ class SandboxApiController {
     private final SandboxWorld world;
     private final SandboxPostings postings;
     private final SandboxProperties properties;
+    private final SandboxAcquirer acquirer;
 
-    SandboxApiController(SandboxWorld world, SandboxPostings postings, SandboxProperties properties) {
+    SandboxApiController(SandboxWorld world, SandboxPostings postings, SandboxProperties properties,
+            SandboxAcquirer acquirer) {
         this.world = world;
         this.postings = postings;
         this.properties = properties;
+        this.acquirer = acquirer;
     }
 
     // ---- OAuth ---------------------------------------------------------------------------------------------
@@ -234,30 +237,57 @@ class SandboxApiController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).build();
     }
 
+    /**
+     * Every posted line of the client (its integrations' vouchers, their reversals, payouts booked as bank imports)
+     * by voucher date, voucher number and line, filtered as the spec's GetAccountTransactions filters.
+     */
     @GetMapping("/v2/AccountTransactions")
     ResponseEntity<?> accountTransactions(HttpServletRequest request) {
-        SandboxClient client = authorize(request, "AccountTransaction").integration().client();
+        SandboxClient client = authorize(request, "AccountTransaction", "AccountTransaction_Full").integration()
+                .client();
         SandboxQuery query = new SandboxQuery(request);
         LocalDate from = query.date("fromDate", true);
         LocalDate to = query.date("toDate", true);
-        LongPredicate voucherNos = query.numbers("voucherNos");
-        LongPredicate accountNos = query.numbers("accountNos");
-        List<Map<String, Object>> rows = new ArrayList<>();
-        synchronized (client) {
-            for (Voucher v : client.vouchers.values()) {
-                if (!voucherNos.test(v.voucherNo())) {
-                    continue;
-                }
-                for (Map<String, Object> row : SandboxViews.transactions(v, client)) {
-                    LocalDate posting = (LocalDate) row.get("PostingDate");
-                    if (!posting.isBefore(from) && !posting.isAfter(to)
-                            && accountNos.test((Long) row.get("AccountNo"))) {
-                        rows.add(row);
-                    }
-                }
-            }
+        java.time.OffsetDateTime createdAfter = query.offsetDateTime("createdDateTimeOffsetGreaterThan");
+        java.time.OffsetDateTime changedAfter = query.offsetDateTime("lastChangedDateTimeOffsetGreaterThan");
+        SandboxLedger.Filter filter = new SandboxLedger.Filter(from, to, query.numbers("accountNos"),
+                query.numbers("voucherNos"), query.strings("departmentCodes"), voucherTypes(query), createdAfter,
+                changedAfter);
+        acquirer.settleIfEnabled(client);
+        return page(request, query, SandboxLedger.transactions(client, filter));
+    }
+
+    private static Set<String> voucherTypes(SandboxQuery query) {
+        Set<String> given = query.strings("voucherTypes");
+        if (given == null) {
+            return null;
         }
-        return page(request, query, rows);
+        Set<String> types = new java.util.HashSet<>();
+        for (String type : given) {
+            String known = SandboxPostings.voucherType(type);
+            if (known == null) {
+                throw SandboxQuery.bad("The value '" + type + "' is not valid for voucherTypes; the voucher types "
+                        + "are " + SandboxPostings.VOUCHER_TYPES + ".");
+            }
+            types.add(known);
+        }
+        return types;
+    }
+
+    /**
+     * The saldobalanse at {@code date} (inclusive) by account number, for accountNos and departmentCodes ("-1":
+     * lines without a department); hideAccountsWithZeroBalance drops accounts whose postings net to 0.
+     */
+    @GetMapping("/v2/TrialBalance")
+    ResponseEntity<?> trialBalance(HttpServletRequest request) {
+        SandboxClient client = authorize(request, "TrialBalance", "TrialBalance_Full").integration().client();
+        SandboxQuery query = new SandboxQuery(request);
+        LocalDate date = query.date("date", true);
+        LongPredicate accountNos = query.numbers("accountNos");
+        Set<String> departments = query.strings("departmentCodes");
+        boolean hideZero = Boolean.TRUE.equals(query.bool("hideAccountsWithZeroBalance"));
+        acquirer.settleIfEnabled(client);
+        return page(request, query, SandboxLedger.trialBalance(client, date, accountNos, departments, hideZero));
     }
 
     // ---- voucher documentation ----------------------------------------------------------------------------

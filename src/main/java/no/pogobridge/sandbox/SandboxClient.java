@@ -47,7 +47,9 @@ public final class SandboxClient {
     }
 
     /**
-     * A posted voucher. Only {@code reversedBy} and {@code documentedBy} ever change after posting. {@code imported}:
+     * A posted voucher. Only {@code reversedBy}, {@code lastChangedAt} and {@code documentedBy} ever change after
+     * posting: a reversal stamps the original's lines as changed at the reversal's time, so a client polling
+     * AccountTransactions by lastChangedDateTimeOffsetGreaterThan sees them turn IsReversed. {@code imported}:
      * posted by an integration through the API (PowerOffice's IsImported), which is what documentation may be
      * attached to; a reversal PowerOffice posts itself is not.
      */
@@ -68,6 +70,7 @@ public final class SandboxClient {
         final UUID reversalOf;
         final boolean imported;
         volatile UUID reversedBy;
+        volatile OffsetDateTime lastChangedAt;
         /** The application key of the integration whose PDF is attached; null: no PDF. */
         volatile String documentedBy;
 
@@ -90,6 +93,7 @@ public final class SandboxClient {
             this.applicationKey = applicationKey;
             this.reversalOf = reversalOf;
             this.imported = imported;
+            this.lastChangedAt = createdAt;
         }
 
         public UUID id() {
@@ -118,6 +122,14 @@ public final class SandboxClient {
 
         public List<VoucherLine> lines() {
             return lines;
+        }
+
+        public OffsetDateTime createdAt() {
+            return createdAt;
+        }
+
+        public OffsetDateTime lastChangedAt() {
+            return lastChangedAt;
         }
 
         public boolean isReversed() {
@@ -183,6 +195,8 @@ public final class SandboxClient {
     final Map<UUID, SalesOrder> salesOrders = new LinkedHashMap<>();
     final Set<String> voucherReferences = new HashSet<>();
     final Set<String> salesOrderReferences = new HashSet<>();
+    /** What the simulated acquirer has paid out (SandboxAcquirer): one key per account, department, day and part. */
+    final Set<String> acquirerPayouts = new HashSet<>();
     LocalDate lockDate;
     long nextVoucherNo;
     long nextSalesOrderNo;

@@ -29,6 +29,12 @@ class SandboxConfiguration {
         return new SandboxPostings(clock);
     }
 
+    @Bean(destroyMethod = "close")
+    SandboxAcquirer sandboxAcquirer(SandboxWorld world, SandboxPostings postings, Clock clock,
+            SandboxAcquirerProperties properties) {
+        return new SandboxAcquirer(world, postings, clock, properties.enabled(), properties.tick());
+    }
+
     @Bean
     SandboxFaults sandboxFaults() {
         return new SandboxFaults();

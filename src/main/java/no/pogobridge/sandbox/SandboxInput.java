@@ -27,4 +27,16 @@ public final class SandboxInput {
     public record SalesOrderLinePost(String lineType, Long productId, String productCode, String description,
             BigDecimal quantity, BigDecimal productUnitPrice, BigDecimal allowance, Integer sortOrder) {
     }
+
+    /**
+     * A payout as a bank or acquirer import books it (admin POST /sandbox/admin/clients/{code}/payouts): the bank is
+     * debited {@code amount}, the clearing account credited {@code amount} plus the fee when a fee line is given.
+     */
+    public record PayoutPost(LocalDate date, Long clearingAccount, Long bankAccount, BigDecimal amount, PayoutFee fee,
+            String departmentCode, String description, String voucherType) {
+    }
+
+    /** The acquirer's fee, debited to {@code account} (e.g. 7770 Bank- og kortgebyrer). */
+    public record PayoutFee(Long account, BigDecimal amount) {
+    }
 }

@@ -33,6 +33,14 @@ public final class SandboxPostings {
     public static final long MAX_DOCUMENTATION_BYTES = 30L * 1024 * 1024;
     private static final byte[] PDF_MAGIC = "%PDF-".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
     private static final ZoneId OSLO = ZoneId.of("Europe/Oslo");
+    /** PowerOffice's VoucherType enum, as the official spec lists it. */
+    static final List<String> VOUCHER_TYPES = List.of("Unknown", "IncomingInvoice", "IncomingCreditNote",
+            "OutgoingInvoice", "OutgoingCreditNote", "IncomingBankRemittance", "IncomingOcrGiro", "ManualJournal",
+            "Expense", "CashJournal", "IncomingPayments", "OutgoingPayments", "YearEndJournal", "BankJournal",
+            "VatReturns", "PayrollJournal", "OutgoingPaymentReminder", "OutgoingNoticeOfDebtCollection",
+            "OutgoingPaymentDemand", "OutgoingWarrantOfExecution", "CorrectionVoucher", "ReversalVoucher",
+            "DepreciationJournal", "TravelExpense", "Settlement", "NegativeSettlement",
+            "SystemGeneratedDocumentationVoucher");
 
     private final Clock clock;
 
@@ -131,7 +139,8 @@ public final class SandboxPostings {
         UUID uuid = parseId(id);
         synchronized (client) {
             Voucher voucher = client.vouchers.get(uuid);
-            if (voucher == null || !voucher.applicationKey.equalsIgnoreCase(applicationKey)) {
+            if (voucher == null || voucher.applicationKey == null
+                    || !voucher.applicationKey.equalsIgnoreCase(applicationKey)) {
                 throw SandboxProblem.notFound("Voucher with id = " + id + " not found.");
             }
             return voucher;
@@ -165,11 +174,112 @@ public final class SandboxPostings {
                     null, original.saftSourceId, original.saftBatchId, lines, now, applicationKey, original.id, false);
             client.vouchers.put(reversal.id, reversal);
             original.reversedBy = reversal.id;
+            original.lastChangedAt = now;
             if (original.externalImportReference != null) {
                 client.voucherReferences.remove(original.externalImportReference);
             }
             return reversal;
         }
+    }
+
+    /**
+     * A payout booked as PowerOffice books a bank or acquirer import, not as an integration's voucher: no
+     * ExternalImportReference, not imported, readable by no integration's GET by id, only in AccountTransactions.
+     * Bank debit = amount; clearing credit = amount + fee; fee account debit = fee; every line on the department
+     * when one is given. Amounts are positive with at most two decimals; accounts must exist and be active.
+     */
+    public Voucher bookPayout(SandboxClient client, SandboxInput.PayoutPost payout) {
+        String entity = "Payout";
+        if (payout == null) {
+            throw SandboxProblem.validation(entity, "The request body is empty.");
+        }
+        if (payout.date() == null) {
+            throw SandboxProblem.validation(entity, "date is required (yyyy-MM-dd).");
+        }
+        positiveAmount(payout.amount(), "amount");
+        String type = payout.voucherType() == null ? "BankJournal" : voucherType(payout.voucherType());
+        if (type == null) {
+            throw SandboxProblem.validation(entity, "voucherType '" + payout.voucherType() + "' is not one of "
+                    + "PowerOffice's voucher types " + VOUCHER_TYPES + ".");
+        }
+        if (payout.fee() != null) {
+            positiveAmount(payout.fee().amount(), "fee.amount");
+        }
+        synchronized (client) {
+            Account clearing = payoutAccount(client, payout.clearingAccount(), "clearingAccount");
+            Account bank = payoutAccount(client, payout.bankAccount(), "bankAccount");
+            if (clearing.id() == bank.id()) {
+                throw SandboxProblem.validation(entity, "clearingAccount and bankAccount are both "
+                        + bank.accountNo() + "; a payout moves money from the one to the other.");
+            }
+            Account feeAccount = payout.fee() == null ? null
+                    : payoutAccount(client, payout.fee().account(), "fee.account");
+            Long departmentId = null;
+            if (payout.departmentCode() != null) {
+                SandboxClient.Department department = client.departments.values().stream()
+                        .filter(d -> d.code().equals(payout.departmentCode())).findFirst()
+                        .orElseThrow(() -> SandboxProblem.validation(entity, "departmentCode '"
+                                + payout.departmentCode() + "' is not a department of the client."));
+                if (!department.active()) {
+                    throw SandboxProblem.validation(entity, "Department " + department.code() + " is not active.");
+                }
+                departmentId = department.id();
+            }
+            checkLockDate(client, payout.date(), entity);
+            long vatId = client.vatCodes.values().stream().filter(v -> v.code().equals("0")).findFirst()
+                    .orElseThrow().id();
+            OffsetDateTime now = OffsetDateTime.now(clock.withZone(OSLO));
+            String description = payout.description() == null || payout.description().isBlank() ? "Utbetaling"
+                    : payout.description();
+            BigDecimal amount = payout.amount().setScale(2, RoundingMode.UNNECESSARY);
+            BigDecimal fee = payout.fee() == null ? BigDecimal.ZERO.setScale(2)
+                    : payout.fee().amount().setScale(2, RoundingMode.UNNECESSARY);
+            List<VoucherLine> lines = new ArrayList<>();
+            lines.add(new VoucherLine(client.nextLineId++, bank.id(), vatId, amount, payout.date(), description,
+                    departmentId, null, now));
+            if (feeAccount != null) {
+                lines.add(new VoucherLine(client.nextLineId++, feeAccount.id(), vatId, fee, payout.date(),
+                        description + ", gebyr", departmentId, null, now));
+            }
+            lines.add(new VoucherLine(client.nextLineId++, clearing.id(), vatId, amount.add(fee).negate(),
+                    payout.date(), description, departmentId, null, now));
+            Voucher voucher = new Voucher(UUID.randomUUID(), client.nextVoucherNo++, type, payout.date(), "NOK",
+                    description, null, null, null, null, lines, now, null, null, false);
+            client.vouchers.put(voucher.id, voucher);
+            return voucher;
+        }
+    }
+
+    /** The spec's name for a voucher type, matched case-insensitively as ASP.NET binds enums; null if none. */
+    static String voucherType(String given) {
+        return VOUCHER_TYPES.stream().filter(t -> t.equalsIgnoreCase(given.trim())).findFirst().orElse(null);
+    }
+
+    private static void positiveAmount(BigDecimal amount, String field) {
+        if (amount == null) {
+            throw SandboxProblem.validation("Payout", field + " is required.");
+        }
+        if (amount.signum() <= 0) {
+            throw SandboxProblem.validation("Payout", field + " must be positive, was " + amount.toPlainString()
+                    + ".");
+        }
+        if (amount.stripTrailingZeros().scale() > 2) {
+            throw SandboxProblem.validation("Payout", field + " has more than two decimals: "
+                    + amount.toPlainString() + ".");
+        }
+    }
+
+    private static Account payoutAccount(SandboxClient client, Long accountNo, String field) {
+        if (accountNo == null) {
+            throw SandboxProblem.validation("Payout", field + " (an account number) is required.");
+        }
+        Account account = client.accounts.values().stream().filter(a -> a.accountNo() == accountNo).findFirst()
+                .orElseThrow(() -> SandboxProblem.validation("Payout", field + " " + accountNo
+                        + " is not in the client's chart of accounts (GET /v2/GeneralLedgerAccounts lists it)."));
+        if (!account.active()) {
+            throw SandboxProblem.validation("Payout", field + " " + accountNo + " is not active.");
+        }
+        return account;
     }
 
     /**

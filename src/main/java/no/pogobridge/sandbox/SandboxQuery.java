@@ -50,6 +50,26 @@ final class SandboxQuery {
         return parsed(name, required, LocalDate::parse, " (expected yyyy-MM-dd)");
     }
 
+    /**
+     * A DateTimeOffset parameter: ISO 8601 with an offset ({@code 2026-03-14T08:03:00.1234567+01:00}) or the form of
+     * PowerOffice's examples ({@code 2021-09-25 08:03:00.1234567 -00:00}). An unencoded '+' arrives as a space and is
+     * read as the '+' it was.
+     */
+    java.time.OffsetDateTime offsetDateTime(String name) {
+        return parsed(name, false, SandboxQuery::dateTimeOffset, " (expected an ISO 8601 date-time with an offset, "
+                + "e.g. 2026-03-14T08:03:00+01:00)");
+    }
+
+    private static final java.time.format.DateTimeFormatter SPACED = new java.time.format.DateTimeFormatterBuilder()
+            .append(java.time.format.DateTimeFormatter.ISO_LOCAL_DATE).appendLiteral(' ')
+            .append(java.time.format.DateTimeFormatter.ISO_LOCAL_TIME).optionalStart().appendLiteral(' ').optionalEnd()
+            .appendOffset("+HH:MM", "Z").toFormatter();
+
+    private static java.time.OffsetDateTime dateTimeOffset(String value) {
+        String v = value.replaceFirst("(\\d) (\\d\\d:\\d\\d)$", "$1+$2");
+        return v.indexOf('T') > 0 ? java.time.OffsetDateTime.parse(v) : java.time.OffsetDateTime.parse(v, SPACED);
+    }
+
     /** A Guid-typed parameter: a value ASP.NET cannot bind is a 400, not an unknown id. */
     java.util.UUID uuid(String name, boolean required) {
         return parsed(name, required, SandboxQuery::guid, "");

@@ -185,9 +185,13 @@ final class SandboxViews {
         return m;
     }
 
-    /** One AccountTransaction per voucher line, as PowerOffice reports postings. */
+    /**
+     * One AccountTransaction per voucher line, as PowerOffice reports postings. A reversal's lines link the original
+     * (ReversedVoucherId/No); the original's lines say IsReversed and were last changed when it was reversed.
+     */
     static List<Map<String, Object>> transactions(Voucher v, SandboxClient client) {
         List<Map<String, Object>> rows = new ArrayList<>();
+        Voucher reversed = v.reversalOf == null ? null : client.vouchers.get(v.reversalOf);
         for (VoucherLine l : v.lines) {
             Account account = client.accounts.get(l.accountId());
             VatCode vat = client.vatCodes.get(l.vatId());
@@ -218,8 +222,9 @@ final class SandboxViews {
             m.put("ProjectId", l.projectId());
             m.put("ProjectCode", l.projectId() == null ? null : client.projects.get(l.projectId()).code());
             m.put("ReversedVoucherId", v.reversalOf);
+            m.put("ReversedVoucherNo", reversed == null ? null : reversed.voucherNo);
             m.put("CreatedDateTimeOffset", l.createdAt());
-            m.put("LastChangedDateTimeOffset", l.createdAt());
+            m.put("LastChangedDateTimeOffset", v.lastChangedAt);
             rows.add(m);
         }
         return rows;

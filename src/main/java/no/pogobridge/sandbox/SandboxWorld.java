@@ -102,7 +102,7 @@ public final class SandboxWorld {
                 "Demo Restaurantdrift AS", "912000111", List.of("Accounting", "Invoicing"),
                 List.of("CashVoucher_Full", "YearEndVoucher_Full", "SalesOrders_Full", "Customer",
                         "GeneralLedgerAccount", "CommonServices", "Department", "Project", "Product", "AccountTransaction",
-                        "VoucherDocumentation_Full"),
+                        "VoucherDocumentation_Full", "TrialBalance"),
                 List.of(), LocalDate.of(2025, 12, 31), 10_001);
         fill(demo, 0);
         register(demo, 10);
@@ -111,7 +111,7 @@ public final class SandboxWorld {
                 "Kiosk Uten Faktura AS", "923000222", List.of("Accounting"),
                 List.of("CashVoucher_Full", "YearEndVoucher_Full", "Customer", "GeneralLedgerAccount",
                         "CommonServices", "Department", "Project", "Product", "AccountTransaction",
-                        "VoucherDocumentation_Full"),
+                        "VoucherDocumentation_Full", "TrialBalance"),
                 List.of("SalesOrders_Full"), LocalDate.of(2025, 12, 31), 50_001);
         fill(kiosk, 1);
         register(kiosk, 1);

@@ -5,18 +5,18 @@ import { call } from '../api.js';
 import { h, options, replace } from '../dom.js';
 import { field, fieldNamed, numberOrText, textOrNull } from '../forms.js';
 import { date } from '../format.js';
+import { t } from '../i18n.js';
 
-export const title = 'Departments';
+export const title = () => t('departments.title');
 
 export async function render(target, params, context) {
   const departments = await context.departments(true);
   target.append(
-    h('h1', { tabindex: '-1' }, 'Departments'),
-    h('p', { class: 'lead' }, 'Each POS department is tied to one PowerOffice GO client with a client key of its '
-      + 'own. The setup check asks PowerOffice whether everything a voucher needs is there.'));
+    h('h1', { tabindex: '-1' }, t('departments.title')),
+    h('p', { class: 'lead' }, t('departments.lead')));
   const saved = departments.find(d => String(d.id) === params.get('saved'));
   if (saved) {
-    target.append(h('p', { class: 'ok', role: 'status' }, `The connection of ${saved.name} is saved.`));
+    target.append(h('p', { class: 'ok', role: 'status' }, t('departments.saved', { name: saved.name })));
   }
   const grid = h('div', { class: 'cards' });
   target.append(grid);
@@ -26,8 +26,9 @@ export async function render(target, params, context) {
 }
 
 function onOff(on, since) {
-  return on ? h('span', { class: 'badge badge-on' }, since ? `On, from ${date(since)}` : 'On')
-    : h('span', { class: 'badge badge-off' }, 'Off');
+  return on ? h('span', { class: 'badge badge-on' }, since ? t('departments.onFrom', { date: date(since) })
+    : t('departments.on'))
+    : h('span', { class: 'badge badge-off' }, t('departments.off'));
 }
 
 function card(department, context) {
@@ -37,25 +38,27 @@ function card(department, context) {
   const section = h('section', { class: 'card department', id: `department-${department.id}`,
     'aria-labelledby': `department-${department.id}-title` },
   h('h2', { id: `department-${department.id}-title` }, department.name, ' ',
-    h('span', { class: 'muted' }, `(POS department ${department.id})`)),
+    h('span', { class: 'muted' }, t('departments.posDepartment', { id: department.id }))),
   h('dl', { class: 'facts' },
-    h('dt', {}, 'PowerOffice'), h('dd', {}, c ? `Connected to ${c.powerOfficeClientName || 'a client'}`
-      : h('span', { class: 'badge badge-off' }, 'Not connected')),
+    h('dt', {}, t('departments.powerOffice')), h('dd', {}, c
+      ? t('departments.connectedTo', { client: c.powerOfficeClientName || t('departments.aClient') })
+      : h('span', { class: 'badge badge-off' }, t('departments.notConnected'))),
     c && [
-      h('dt', {}, 'Client key'), h('dd', {}, h('code', {}, c.clientKey)),
-      h('dt', {}, 'Application key'), h('dd', {}, c.applicationKeySlot === 0 ? 'Standard extension (slot 0)'
-        : `Add-on ${c.applicationKeySlot}`),
-      h('dt', {}, 'PowerOffice department'), h('dd', {}, c.powerOfficeDepartmentCode || 'None'),
-      h('dt', {}, 'Business day starts'), h('dd', {}, c.businessDayStart),
-      h('dt', {}, 'Automatic export'), h('dd', { class: 'auto-export' }, onOff(c.autoExport, c.exportFrom)),
-      h('dt', {}, 'Automatic invoicing'), h('dd', { class: 'auto-invoicing' },
+      h('dt', {}, t('departments.clientKey')), h('dd', {}, h('code', {}, c.clientKey)),
+      h('dt', {}, t('departments.applicationKey')), h('dd', {}, c.applicationKeySlot === 0
+        ? t('departments.standardExtension') : t('departments.addOn', { slot: c.applicationKeySlot })),
+      h('dt', {}, t('departments.powerOfficeDepartment')),
+      h('dd', {}, c.powerOfficeDepartmentCode || t('departments.none')),
+      h('dt', {}, t('departments.businessDayStarts')), h('dd', {}, c.businessDayStart),
+      h('dt', {}, t('departments.autoExport')), h('dd', { class: 'auto-export' }, onOff(c.autoExport, c.exportFrom)),
+      h('dt', {}, t('departments.autoInvoicing')), h('dd', { class: 'auto-invoicing' },
         onOff(c.autoInvoicing, c.invoicingFrom)),
-      h('dt', {}, 'Automatic correction'), h('dd', { class: 'auto-correct' }, onOff(c.autoCorrect)),
+      h('dt', {}, t('departments.autoCorrect')), h('dd', { class: 'auto-correct' }, onOff(c.autoCorrect)),
     ]),
-  h('h3', {}, 'Setup check'),
+  h('h3', {}, t('departments.setupCheck')),
   checkBox,
   h('div', { class: 'actions' },
-    h('a', { class: 'button-link', href: `#/calendar?department=${department.id}` }, 'Ledger calendar'),
+    h('a', { class: 'button-link', href: `#/calendar?department=${department.id}` }, t('calendar.title')),
     h('button', { type: 'button', class: 'secondary', 'aria-expanded': 'false', 'data-writes': true,
       'aria-controls': `connection-form-${department.id}`, onclick: event => {
         const open = event.currentTarget.getAttribute('aria-expanded') === 'true';
@@ -65,28 +68,27 @@ function card(department, context) {
           replace(formSlot, connectionForm(department, context));
           formSlot.querySelector('input')?.focus();
         }
-      } }, c ? 'Change connection' : 'Connect')),
+      } }, c ? t('departments.changeConnection') : t('departments.connect'))),
   formSlot);
   runCheck(department, checkBox);
   return section;
 }
 
 async function runCheck(department, box) {
-  replace(box, h('p', { class: 'muted' }, 'Checking with PowerOffice…'));
+  replace(box, h('p', { class: 'muted' }, t('departments.checking')));
   try {
     const reply = await call('GET', `/api/departments/${department.id}/check`);
     const problems = reply.body || [];
     const lockDate = reply.headers.get('X-PowerOffice-Lock-Date');
     replace(box,
       problems.length === 0
-        ? h('p', { class: 'ok' }, 'Ready: nothing stands between this department and a posted voucher.')
-        : [h('p', { class: 'bad' }, problems.length === 1 ? 'One thing to fix before days can be posted:'
-          : `${problems.length} things to fix before days can be posted:`),
+        ? h('p', { class: 'ok' }, t('departments.ready'))
+        : [h('p', { class: 'bad' }, problems.length === 1 ? t('departments.oneToFix')
+          : t('departments.manyToFix', { count: problems.length })),
         h('ul', { class: 'problems' }, problems.map(p => h('li', {}, p)))],
-      lockDate ? h('p', { class: 'muted' }, `PowerOffice is locked up to and including ${date(lockDate)}: days on `
-        + 'or before it cannot be posted.') : null);
+      lockDate ? h('p', { class: 'muted' }, t('departments.lockedUpTo', { date: date(lockDate) })) : null);
   } catch (e) {
-    replace(box, h('p', { class: 'bad' }, `The check could not run: ${e.message}`));
+    replace(box, h('p', { class: 'bad' }, t('departments.checkFailed', { detail: e.message })));
   }
 }
 
@@ -97,21 +99,19 @@ function connectionForm(department, context) {
   const c = department.connection || {};
   const id = name => `d${department.id}-${name}`;
   const f = {
-    clientKey: field(id('clientKey'), 'Client key', h('input', { type: 'password', autocomplete: 'off',
-      spellcheck: 'false' }), c.clientKey ? 'The server never shows the key again: paste it to save any change.'
-      : 'From PowerOffice GO: Settings → Extensions → the extension\'s client key.'),
-    applicationKeySlot: field(id('applicationKeySlot'), 'Application key', h('select', {},
-      options([{ value: 0, label: 'Standard extension (slot 0)' }].concat(Array.from({ length: 9 },
-        (_, i) => ({ value: i + 1, label: `Add-on ${i + 1}` }))), c.applicationKeySlot ?? 0))),
-    powerOfficeDepartmentCode: field(id('powerOfficeDepartmentCode'), 'PowerOffice department code',
-      h('input', { type: 'text', value: c.powerOfficeDepartmentCode || '' }), 'Empty when the client does not use '
-        + 'departments.'),
-    businessDayStart: field(id('businessDayStart'), 'Business day starts at', h('input', { type: 'time',
+    clientKey: field(id('clientKey'), t('departments.clientKey'), h('input', { type: 'password', autocomplete: 'off',
+      spellcheck: 'false' }), c.clientKey ? t('departments.clientKeyAgain') : t('departments.clientKeyWhere')),
+    applicationKeySlot: field(id('applicationKeySlot'), t('departments.applicationKey'), h('select', {},
+      options([{ value: 0, label: t('departments.standardExtension') }].concat(Array.from({ length: 9 },
+        (_, i) => ({ value: i + 1, label: t('departments.addOn', { slot: i + 1 }) }))), c.applicationKeySlot ?? 0))),
+    powerOfficeDepartmentCode: field(id('powerOfficeDepartmentCode'), t('departments.departmentCode'),
+      h('input', { type: 'text', value: c.powerOfficeDepartmentCode || '' }), t('departments.departmentCodeHint')),
+    businessDayStart: field(id('businessDayStart'), t('departments.businessDayStartsAt'), h('input', { type: 'time',
       value: c.businessDayStart || '05:00' })),
-    exportFrom: field(id('exportFrom'), 'Automatic export from', h('input', { type: 'date',
-      value: c.exportFrom || '' }), 'Empty: the day after the last exported day.'),
-    invoicingFrom: field(id('invoicingFrom'), 'Automatic invoicing from', h('input', { type: 'date',
-      value: c.invoicingFrom || '' }), 'Empty: the day invoicing is turned on.'),
+    exportFrom: field(id('exportFrom'), t('departments.exportFrom'), h('input', { type: 'date',
+      value: c.exportFrom || '' }), t('departments.exportFromHint')),
+    invoicingFrom: field(id('invoicingFrom'), t('departments.invoicingFrom'), h('input', { type: 'date',
+      value: c.invoicingFrom || '' }), t('departments.invoicingFromHint')),
   };
   const autoExport = h('input', { type: 'checkbox', id: id('autoExport'), checked: c.autoExport });
   const autoInvoicing = h('input', { type: 'checkbox', id: id('autoInvoicing'), checked: c.autoInvoicing });
@@ -120,18 +120,16 @@ function connectionForm(department, context) {
   const formError = h('p', { class: 'field-error', role: 'alert' });
   const form = h('form', { class: 'connection-form', id: `connection-form-${department.id}`, novalidate: true,
     'data-writes': true,
-    'aria-label': `Connection of ${department.name}` },
+    'aria-label': t('departments.connectionOf', { name: department.name }) },
   Object.values(f).map(x => x.wrapper),
-  h('div', { class: 'field checkbox' }, autoExport, h('label', { for: id('autoExport') }, 'Automatic export')),
+  h('div', { class: 'field checkbox' }, autoExport, h('label', { for: id('autoExport') }, t('departments.autoExport'))),
   h('div', { class: 'field checkbox' }, autoInvoicing,
-    h('label', { for: id('autoInvoicing') }, 'Automatic invoicing of credit orders')),
+    h('label', { for: id('autoInvoicing') }, t('departments.autoInvoicingLabel'))),
   h('div', { class: 'field checkbox' }, autoCorrect,
-    h('label', { for: id('autoCorrect') }, 'Correct changed days automatically'),
-    h('p', { class: 'hint', id: id('autoCorrect-hint') }, 'When the drift watch finds a posted day whose POS figures '
-      + 'changed, it reverses the voucher and posts the day again by itself. Off: it only marks the day and alerts; '
-      + 'you correct it in the ledger calendar. A day on or before the lock date is never corrected.')),
+    h('label', { for: id('autoCorrect') }, t('departments.autoCorrectLabel')),
+    h('p', { class: 'hint', id: id('autoCorrect-hint') }, t('departments.autoCorrectHint'))),
   formError,
-  h('button', { type: 'submit' }, 'Save connection'));
+  h('button', { type: 'submit' }, t('departments.saveConnection')));
   form.addEventListener('submit', async event => {
     event.preventDefault();
     Object.values(f).forEach(x => x.setError(null));

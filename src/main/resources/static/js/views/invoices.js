@@ -3,8 +3,9 @@
 import { call, get, query } from '../api.js';
 import { h, options, replace } from '../dom.js';
 import { amount, dateTime } from '../format.js';
+import { t } from '../i18n.js';
 
-export const title = 'Invoices';
+export const title = () => t('invoices.title');
 
 const PAGE = 50;
 
@@ -12,31 +13,36 @@ export async function render(target, params, context) {
   const departments = await context.departments();
   const status = params.get('status') || '';
   const department = params.get('department') || '';
-  target.append(h('h1', { tabindex: '-1' }, 'Invoices'),
-    h('p', { class: 'lead' }, 'Credit orders are sent to PowerOffice GO as sales orders to invoice, each once. An '
-      + 'order that failed is never sent again on its own: fix the reason, then resend it here.'));
+  target.append(h('h1', { tabindex: '-1' }, t('invoices.title')),
+    h('p', { class: 'lead' }, t('invoices.lead')));
   target.append(await ordersSection(departments, status, department, context));
   target.append(await customersSection(departments));
 }
 
-const STATUS_TEXT = { PENDING: 'Not sent yet', SENT: 'Sent', FAILED: 'Failed' };
+/** A credit order's invoice status as shown. */
+function statusText(status) {
+  const texts = { PENDING: t('invoices.pending'), SENT: t('invoices.sent'), FAILED: t('invoices.failed') };
+  return texts[status] ?? status;
+}
 
 async function ordersSection(departments, status, department, context) {
-  const statusSelect = h('select', { id: 'order-status' }, options([{ value: '', label: 'All' },
-    { value: 'PENDING', label: 'Not sent yet' }, { value: 'SENT', label: 'Sent' },
-    { value: 'FAILED', label: 'Failed' }], status));
-  const departmentSelect = h('select', { id: 'order-department' }, options([{ value: '', label: 'All' }]
+  const statusSelect = h('select', { id: 'order-status' }, options([{ value: '', label: t('invoices.all') },
+    { value: 'PENDING', label: t('invoices.pending') }, { value: 'SENT', label: t('invoices.sent') },
+    { value: 'FAILED', label: t('invoices.failed') }], status));
+  const departmentSelect = h('select', { id: 'order-department' }, options([{ value: '', label: t('invoices.all') }]
     .concat(departments.map(d => ({ value: d.id, label: d.name }))), department));
-  const filter = h('form', { class: 'toolbar', 'aria-label': 'Filter credit orders', onsubmit: event => {
-    event.preventDefault();
-    context.go(`#/invoices${query({ status: statusSelect.value, department: departmentSelect.value })}`);
-  } },
-  h('div', { class: 'field inline' }, h('label', { for: 'order-status' }, 'Status'), statusSelect),
-  h('div', { class: 'field inline' }, h('label', { for: 'order-department' }, 'Department'), departmentSelect),
-  h('button', { type: 'submit' }, 'Show'));
+  const filter = h('form', { class: 'toolbar', 'aria-label': t('invoices.filter'), 'data-filter': 'credit-orders',
+    onsubmit: event => {
+      event.preventDefault();
+      context.go(`#/invoices${query({ status: statusSelect.value, department: departmentSelect.value })}`);
+    } },
+  h('div', { class: 'field inline' }, h('label', { for: 'order-status' }, t('invoices.status')), statusSelect),
+  h('div', { class: 'field inline' }, h('label', { for: 'order-department' }, t('invoices.department')),
+    departmentSelect),
+  h('button', { type: 'submit' }, t('invoices.show')));
   const names = Object.fromEntries(departments.map(d => [d.id, d.name]));
   const tbody = h('tbody');
-  const more = h('button', { type: 'button', class: 'secondary', hidden: true }, 'Show more');
+  const more = h('button', { type: 'button', class: 'secondary', hidden: true }, t('invoices.showMore'));
   const announce = h('p', { class: 'visually-hidden', role: 'status', 'aria-live': 'polite' });
   let offset = 0;
   async function load() {
@@ -46,16 +52,17 @@ async function ordersSection(departments, status, department, context) {
     more.hidden = page.length < PAGE;
     if (offset === 0) {
       tbody.append(h('tr', {}, h('td', { colspan: '8', class: 'muted' }, status === 'FAILED'
-        ? 'No failed credit orders.' : 'No credit orders.')));
+        ? t('invoices.noFailedOrders') : t('invoices.noOrders'))));
     }
   }
   more.addEventListener('click', () => load().catch(e => announce.textContent = e.message));
   await load();
   return h('section', { 'aria-labelledby': 'orders-title', class: 'orders' },
-    h('h2', { id: 'orders-title' }, 'Credit orders'), filter,
+    h('h2', { id: 'orders-title' }, t('invoices.creditOrders')), filter,
     h('div', { class: 'table-scroll' }, h('table', { class: 'orders-table', id: 'credit-orders' },
-      h('thead', {}, h('tr', {}, ['Order', 'Department', 'Customer', 'Paid', 'Total', 'Status',
-        'In PowerOffice', ''].map((x, i) => h('th', { scope: 'col', class: i === 4 ? 'num' : null }, x)))),
+      h('thead', {}, h('tr', {}, [t('invoices.order'), t('invoices.department'), t('invoices.customer'),
+        t('invoices.paid'), t('invoices.total'), t('invoices.status'), t('invoices.inPowerOffice'), '']
+        .map((x, i) => h('th', { scope: 'col', class: i === 4 ? 'num' : null }, x)))),
       tbody)), more, announce);
 }
 
@@ -72,28 +79,29 @@ function orderRow(order, names, announce) {
     statusCell, powerOfficeCell, actionCell);
   function show(o) {
     replace(statusCell, h('span', { class: `badge invoice-${o.invoiceStatus.toLowerCase()}` },
-      STATUS_TEXT[o.invoiceStatus] || o.invoiceStatus),
+      statusText(o.invoiceStatus)),
     o.message ? h('p', { class: 'reason' }, o.message) : null);
     replace(powerOfficeCell, o.invoiceStatus === 'SENT'
-      ? `Order ${o.powerOfficeOrderNo}, ${dateTime(o.sentAt)}` : '');
+      ? t('invoices.powerOfficeOrder', { number: o.powerOfficeOrderNo, sent: dateTime(o.sentAt) }) : '');
     replace(actionCell, o.invoiceStatus === 'FAILED' ? h('button', { type: 'button', class: 'resend', 'data-writes': true,
-      'aria-label': `Resend order ${o.orderNumber ?? o.orderId}`, onclick: resend }, 'Resend') : null);
+      'aria-label': t('invoices.resendOrder', { order: o.orderNumber ?? o.orderId }), onclick: resend },
+    t('invoices.resend')) : null);
   }
   async function resend(event) {
     const button = event.currentTarget;
     button.disabled = true;
-    button.textContent = 'Sending…';
+    button.textContent = t('invoices.sending');
     try {
       const reply = await call('POST', `/api/orders/${order.orderId}/invoice/resend`);
       show(reply.body);
       announce.textContent = reply.body.invoiceStatus === 'SENT'
-        ? `Order ${order.orderNumber} sent as PowerOffice order ${reply.body.powerOfficeOrderNo}.`
-        : `Order ${order.orderNumber} failed again: ${reply.body.message}`;
+        ? t('invoices.resent', { order: order.orderNumber, number: reply.body.powerOfficeOrderNo })
+        : t('invoices.failedAgain', { order: order.orderNumber, message: reply.body.message });
       actionCell.querySelector('button')?.focus();
       if (!actionCell.querySelector('button')) statusCell.setAttribute('tabindex', '-1');
     } catch (e) {
       button.disabled = false;
-      button.textContent = 'Resend';
+      button.textContent = t('invoices.resend');
       actionCell.append(h('p', { class: 'field-error', role: 'alert' }, e.message));
     }
   }
@@ -104,12 +112,10 @@ function orderRow(order, names, announce) {
 async function customersSection(departments) {
   const connected = departments.filter(d => d.connection);
   const section = h('section', { 'aria-labelledby': 'customers-title', class: 'customers' },
-    h('h2', { id: 'customers-title' }, 'Customer links'),
-    h('p', { class: 'hint' }, 'Each POS customer who buys on credit is invoiced as the PowerOffice customer linked '
-      + 'here. An order of a customer without a link fails.'));
+    h('h2', { id: 'customers-title' }, t('invoices.customerLinks')),
+    h('p', { class: 'hint' }, t('invoices.customerLinksHint')));
   if (!connected.length) {
-    section.append(h('p', { class: 'muted' }, 'Connect a department to PowerOffice first: its customers are '
-      + 'listed here then.'));
+    section.append(h('p', { class: 'muted' }, t('invoices.connectFirst')));
     return section;
   }
   const preferred = connected.find(d => d.connection.autoInvoicing) || connected[0];
@@ -118,15 +124,16 @@ async function customersSection(departments) {
     get(`/api/poweroffice/customers?department=${preferred.id}`).catch(e => ({ error: e.message })),
   ]);
   if (!Array.isArray(powerOfficeCustomers)) {
-    section.append(h('p', { class: 'bad' }, `PowerOffice's customers could not be read: ${powerOfficeCustomers.error}`));
+    section.append(h('p', { class: 'bad' }, t('invoices.customersFailed', { detail: powerOfficeCustomers.error })));
     return section;
   }
-  section.append(h('p', { class: 'muted' }, `PowerOffice customers of ${preferred.connection.powerOfficeClientName
-    || preferred.name}.`));
-  const choices = [{ value: '', label: '— choose —' }].concat(powerOfficeCustomers.map(c => ({
+  section.append(h('p', { class: 'muted' }, t('invoices.customersOf', {
+    client: preferred.connection.powerOfficeClientName || preferred.name })));
+  const choices = [{ value: '', label: t('app.choose') }].concat(powerOfficeCustomers.map(c => ({
     value: c.id, label: `${c.name} (${c.number})` })));
   section.append(h('div', { class: 'table-scroll' }, h('table', { id: 'customer-links' },
-    h('thead', {}, h('tr', {}, ['Customer', 'Organisation no.', 'Status', 'PowerOffice customer', '']
+    h('thead', {}, h('tr', {}, [t('invoices.customer'), t('invoices.organisationNo'), t('invoices.status'),
+      t('invoices.powerOfficeCustomer'), '']
       .map(x => h('th', { scope: 'col' }, x)))),
     h('tbody', {}, customers.map(c => customerRow(c, choices))))));
   return section;
@@ -140,8 +147,8 @@ function customerRow(customer, choices) {
   const error = h('span', { class: 'field-error', id: `${id}-error` });
   function show(c) {
     replace(statusCell, c.status === 'CONNECTED'
-      ? h('span', { class: 'badge invoice-sent' }, 'Connected')
-      : h('span', { class: 'badge badge-off' }, 'Not connected'));
+      ? h('span', { class: 'badge invoice-sent' }, t('invoices.connected'))
+      : h('span', { class: 'badge badge-off' }, t('invoices.notConnected')));
   }
   const button = h('button', { type: 'button', class: 'secondary', 'data-writes': true, onclick: async () => {
     error.textContent = '';
@@ -157,11 +164,12 @@ function customerRow(customer, choices) {
     } finally {
       button.disabled = false;
     }
-  } }, 'Link');
+  } }, t('invoices.link'));
   show(customer);
   return h('tr', { 'data-customer-id': customer.id },
     h('th', { scope: 'row' }, customer.name), h('td', {}, customer.organizationNumber || ''), statusCell,
-    h('td', {}, h('label', { for: id, class: 'visually-hidden' }, `PowerOffice customer for ${customer.name}`),
+    h('td', {}, h('label', { for: id, class: 'visually-hidden' },
+      t('invoices.powerOfficeCustomerFor', { name: customer.name })),
       select, error),
     h('td', {}, button));
 }

@@ -5,54 +5,53 @@ import { call, get } from '../api.js';
 import { h, replace } from '../dom.js';
 import { fieldNamed, numberOrText, setError, textOrNull } from '../forms.js';
 import { attachPickers, loadChoices, refuseInvalid, TEXT as PICKER_TEXT } from '../pickers.js';
+import { t } from '../i18n.js';
 
-export const title = 'Mappings';
+export const title = () => t('mappings.title');
 
 export async function render(target) {
   const [mappings, choices] = await Promise.all([get('/api/mappings'), loadChoices()]);
   const missingBox = h('div', { class: 'missing', id: 'missing', 'aria-live': 'polite' });
   const rows = [];
 
-  const productTypes = mappings.productTypes.map(t => row(rows, {
-    key: `product-type-${t.id}`, url: `/api/mappings/product-types/${t.id}`, name: t.name,
+  const productTypes = mappings.productTypes.map(type => row(rows, {
+    key: `product-type-${type.id}`, url: `/api/mappings/product-types/${type.id}`, name: type.name,
     fields: [
-      ['standardAccount', 'revenue account, standard VAT', t.standardAccount, numberOrText, true],
-      ['reducedAccount', 'revenue account, reduced VAT', t.reducedAccount, numberOrText, !t.isGiftCard],
-      ['standardProductCode', 'PowerOffice product code, standard VAT', t.standardProductCode, textOrNull, false],
-      ['reducedProductCode', 'PowerOffice product code, reduced VAT', t.reducedProductCode, textOrNull, false],
+      ['standardAccount', t('mappings.standardAccountLabel'), type.standardAccount, numberOrText, true],
+      ['reducedAccount', t('mappings.reducedAccountLabel'), type.reducedAccount, numberOrText, !type.isGiftCard],
+      ['standardProductCode', t('mappings.standardProductCodeLabel'), type.standardProductCode, textOrNull, false],
+      ['reducedProductCode', t('mappings.reducedProductCodeLabel'), type.reducedProductCode, textOrNull, false],
     ],
   }));
   const vatCodes = mappings.vatCodes.map(v => row(rows, {
     key: `vat-code-${v.id}`, url: `/api/mappings/vat-codes/${v.id}`, name: `${v.name} (${Number(v.rate)} %)`,
-    fields: [['powerOfficeVatCode', 'PowerOffice VAT code', v.powerOfficeVatCode, textOrNull, true]],
+    fields: [['powerOfficeVatCode', t('mappings.vatCodeLabel'), v.powerOfficeVatCode, textOrNull, true]],
   }));
   const paymentTypes = mappings.paymentTypes.map(p => row(rows, {
     key: `payment-type-${p.id}`, url: `/api/mappings/payment-types/${p.id}`, name: p.name,
     fields: [
-      ['account', 'account', p.account, numberOrText, p.transferToAccounting !== false],
-      ['transferToAccounting', 'transfer to accounting', p.transferToAccounting, v => (v === '' ? null : v === 'true'),
-        true, 'transfer'],
+      ['account', t('mappings.accountLabel'), p.account, numberOrText, p.transferToAccounting !== false],
+      ['transferToAccounting', t('mappings.transferLabel'), p.transferToAccounting,
+        v => (v === '' ? null : v === 'true'), true, 'transfer'],
     ],
   }));
   const rounding = row(rows, {
-    key: 'rounding', url: '/api/mappings/rounding', name: 'Øreavrunding (cash rounding)',
-    fields: [['account', 'rounding account', mappings.rounding.account, numberOrText, true]],
+    key: 'rounding', url: '/api/mappings/rounding', name: t('mappings.roundingName'),
+    fields: [['account', t('mappings.roundingAccountLabel'), mappings.rounding.account, numberOrText, true]],
   });
 
   const status = h('p', { class: 'save-status', role: 'status', 'aria-live': 'polite' });
   const form = h('form', { id: 'mappings-form', novalidate: true },
-    fieldset('Product types', 'Revenue accounts per product type: one for sales at the standard VAT rate, one for '
-      + 'the reduced (takeaway) rate; product codes are needed only for invoicing credit orders.',
-    ['Product type', 'Account, standard VAT', 'Account, reduced VAT', 'Product code, standard',
-      'Product code, reduced'], productTypes),
-    fieldset('VAT codes', 'The PowerOffice (SAF-T) VAT code of each POS VAT code, e.g. 3 (25 %), 31 (15 %), 33 '
-      + '(12 %), 5 (0 %).', ['POS VAT code', 'PowerOffice VAT code'], vatCodes),
-    fieldset('Payment types', 'The account of each payment type (a clearing account for cards, 1900 for cash). A '
-      + 'type that does not transfer to accounting (credit orders that are invoiced) needs no account.',
-    ['Payment type', 'Account', 'Transfer to accounting'], paymentTypes),
-    fieldset('Rounding', 'The account of the cash rounding (øreavrunding).', ['', 'Account'], [rounding]),
+    fieldset(t('mappings.productTypes'), t('mappings.productTypesHint'),
+      [t('mappings.productType'), t('mappings.accountStandard'), t('mappings.accountReduced'),
+        t('mappings.productCodeStandard'), t('mappings.productCodeReduced')], productTypes),
+    fieldset(t('mappings.vatCodes'), t('mappings.vatCodesHint'),
+      [t('mappings.posVatCode'), t('mappings.powerOfficeVatCode')], vatCodes),
+    fieldset(t('mappings.paymentTypes'), t('mappings.paymentTypesHint'),
+      [t('mappings.paymentType'), t('mappings.account'), t('mappings.transfer')], paymentTypes),
+    fieldset(t('mappings.rounding'), t('mappings.roundingHint'), ['', t('mappings.account')], [rounding]),
     h('div', { class: 'actions sticky', 'data-writes': true }, h('button', { type: 'submit', id: 'save-mappings' },
-      'Save changes'),
+      t('mappings.save')),
       status));
   const pickerNote = attachPickers(form, choices);
   form.addEventListener('submit', async event => {
@@ -64,11 +63,11 @@ export async function render(target) {
       return;
     }
     if (!changed.length) {
-      status.textContent = 'Nothing changed.';
+      status.textContent = t('mappings.nothingChanged');
       return;
     }
     form.querySelector('#save-mappings').disabled = true;
-    status.textContent = 'Saving…';
+    status.textContent = t('mappings.saving');
     let refused = 0;
     for (const r of changed) {
       r.clearErrors();
@@ -85,23 +84,22 @@ export async function render(target) {
     const fresh = await get('/api/mappings');
     showMissing(missingBox, fresh.missing);
     rows.forEach(r => r.markMissing());
-    status.textContent = refused ? `${changed.length - refused} saved, ${refused} refused: see the messages at the `
-      + 'fields.' : `${changed.length} saved.`;
+    status.textContent = refused ? t('mappings.savedRefused', { saved: changed.length - refused, refused })
+      : t('mappings.saved', { saved: changed.length });
     if (refused) form.querySelector('[aria-invalid=true]')?.focus();
   });
 
   showMissing(missingBox, mappings.missing);
-  target.append(h('h1', { tabindex: '-1' }, 'Mappings'),
-    h('p', { class: 'lead' }, 'Where each POS product type, VAT code and payment type goes in PowerOffice GO. '
-      + 'They apply to every department.'),
+  target.append(h('h1', { tabindex: '-1' }, t('mappings.title')),
+    h('p', { class: 'lead' }, t('mappings.lead')),
     missingBox, ...(pickerNote ? [pickerNote] : []), form);
 }
 
 function showMissing(box, missing) {
   replace(box, missing.length === 0
-    ? h('p', { class: 'ok' }, 'Everything is mapped.')
-    : [h('p', { class: 'bad' }, missing.length === 1 ? 'One thing is still missing:'
-      : `${missing.length} things are still missing:`),
+    ? h('p', { class: 'ok' }, t('mappings.allMapped'))
+    : [h('p', { class: 'bad' }, missing.length === 1 ? t('mappings.oneMissing')
+      : t('mappings.manyMissing', { count: missing.length })),
     h('ul', { class: 'problems' }, missing.map(m => h('li', {}, m)))]);
 }
 
@@ -121,9 +119,9 @@ function row(rows, { key, url, name, fields }) {
   const cells = fields.map(([field, label, value, read, required, kind]) => {
     const id = `${key}-${field}`;
     const input = kind === 'transfer'
-      ? h('select', { id }, h('option', { value: '', selected: value === null }, '— choose —'),
-        h('option', { value: 'true', selected: value === true }, 'Yes'),
-        h('option', { value: 'false', selected: value === false }, 'No'))
+      ? h('select', { id }, h('option', { value: '', selected: value === null }, t('app.choose')),
+        h('option', { value: 'true', selected: value === true }, t('app.yes')),
+        h('option', { value: 'false', selected: value === false }, t('app.no')))
       : h('input', { id, type: 'text', value: value ?? '', inputmode: read === numberOrText ? 'numeric' : null,
         autocomplete: 'off', size: read === numberOrText ? '7' : '10' });
     input.setAttribute('aria-describedby', `${id}-error`);
@@ -132,7 +130,7 @@ function row(rows, { key, url, name, fields }) {
     errors[field] = h('span', { class: 'field-error', id: `${id}-error` });
     return h('td', {}, h('label', { for: id, class: 'visually-hidden' }, `${name}: ${label}`), input, errors[field]);
   });
-  const missingBadge = h('span', { class: 'badge badge-missing', hidden: true }, 'Missing');
+  const missingBadge = h('span', { class: 'badge badge-missing', hidden: true }, t('mappings.missing'));
   const element = h('tr', { id: key }, h('th', { scope: 'row' }, name, ' ', missingBadge), cells);
   const body = () => Object.fromEntries(Object.entries(inputs).map(([f, { input, read }]) => [f, read(input.value)]));
   let original = JSON.stringify(body());

@@ -13,7 +13,10 @@ import java.text.DecimalFormatSymbols;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.TextStyle;
 import java.util.List;
+import java.util.Locale;
 import no.pogobridge.database.DatabaseServers;
 import no.pogobridge.demo.DemoPeriod;
 import no.pogobridge.sandbox.SandboxFaults;
@@ -45,8 +48,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The operator console in a real browser (Debian's headless Chromium, driven by Selenium) against the embedded demo:
  * an operator signs in, completes the mappings, connects a department, reads the ledger calendar and a day's preview,
  * exports a period as a job to the end, replays a changed day, and resends a failed credit order; and a day changed
- * since it was posted is found by the drift watch, shown with its differences and corrected with one click. Skipped,
- * with a message, where Chromium is not installed (.ci/run installs it).
+ * since it was posted is found by the drift watch, shown with its differences and corrected with one click. Those run
+ * in English (the browser asks for English); a browser set to Norwegian gets the main flow in Norwegian bokmål, and
+ * the header's NO | EN switches the language and keeps it. Skipped, with a message, where Chromium is not installed
+ * (.ci/run installs it).
  *
  * <p>The screenshots of README go to {@code target/console-screenshots}; {@code -Dconsole.screenshots=docs} writes
  * them into docs/ instead.
@@ -215,6 +220,174 @@ class ConsoleBrowserTest {
 
         turnsOnAutomaticCorrection();
     }
+
+    /**
+     * A browser set to Norwegian gets the console in Norwegian bokmål without choosing anything: sign-in, a department
+     * connected, a day of the calendar opened and exported, the mappings with a refusal. The server's own texts (the
+     * setup check, a refusal's detail) stay as the server sends them.
+     */
+    @Test
+    @ConsoleBrowser.BrowserLanguage("nb-NO,nb")
+    void aNorwegianBrowserSignsInConnectsExportsADayAndMapsInNorwegian() throws IOException {
+        LocalDate lastClosed = pos.queryForObject(
+                "SELECT max(business_date) FROM pos.z_reports WHERE department_id = 1", LocalDate.class);
+        LocalDate first = lastClosed.plusDays(1).withDayOfMonth(1).minusMonths(1);
+        server.mapDemoCatalogue();
+
+        browser.get(console.base());
+        WebElement token = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
+        assertThat(console.script("return document.documentElement.lang")).isEqualTo("nb");
+        assertThat(browser.getTitle()).isEqualTo("Logg inn · pogo-bridge-konsoll");
+        assertThat(browser.findElement(By.id("sign-in-title")).getText()).isEqualTo("Logg inn");
+        assertThat(browser.findElement(By.id("token-hint")).getText()).contains("Serverens OPERATOR_TOKEN")
+                .contains("et VIEWER_TOKEN viser alt og endrer ingenting");
+        assertThat(browser.findElement(By.cssSelector("#language button[data-language=nb]"))
+                .getAttribute("aria-pressed")).isEqualTo("true");
+        token.sendKeys("not-the-token", Keys.ENTER);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("sign-in-error"),
+                "Serveren godtok ikke dette tokenet."));
+        browser.findElement(By.id("token")).sendKeys(IntegrationTest.OPERATOR_TOKEN, Keys.ENTER);
+
+        // departments: the console's words in Norwegian, the server's check as it sends it
+        WebElement card = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("department-1")));
+        assertThat(browser.findElement(By.cssSelector("#view h1")).getText()).isEqualTo("Avdelinger");
+        assertThat(browser.findElement(By.id("nav")).getText()).contains("Bokføringskalender")
+                .contains("Kontooppsett");
+        assertThat(card.getText()).contains("Ikke koblet til").contains("Oppsettskontroll");
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#department-1 .check"),
+                "not connected to PowerOffice"));
+        card.findElement(By.xpath(".//button[normalize-space()='Koble til']")).click();
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("d1-clientKey")))
+                .sendKeys(SandboxKeys.clientKey(SandboxWorld.DEMO_CLIENT, 0));
+        assertThat(browser.findElement(By.id("connection-form-1")).getText())
+                .contains("Korriger endrede dager automatisk").contains("Salgsdagen starter kl.");
+        browser.findElement(By.cssSelector("#connection-form-1 button[type=submit]")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#department-1"),
+                "Koblet til Demo Restaurantdrift AS"));
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#department-1 .check"),
+                "Klar: ingenting står i veien"));
+        assertThat(browser.findElement(By.cssSelector("#department-1 .auto-export")).getText()).isEqualTo("Av");
+
+        // the calendar: names of the month and the days in Norwegian, numbers as always
+        console.go("#/calendar?department=1&month=" + first.toString().substring(0, 7));
+        console.waitForCalendar();
+        assertThat(browser.getTitle()).isEqualTo("Bokføringskalender · pogo-bridge-konsoll");
+        assertThat(browser.findElement(By.id("month-title")).getText())
+                .isEqualTo(NORWEGIAN_MONTHS.get(first.getMonthValue() - 1) + " " + first.getYear());
+        assertThat(browser.findElements(By.cssSelector("#calendar thead th")).stream().map(WebElement::getText))
+                .containsExactly("man", "tir", "ons", "tor", "fre", "lør", "søn");
+        assertThat(browser.findElement(By.cssSelector(".legend")).getText()).contains("Bokført")
+                .contains("Endret etter bokføring").contains("Endret etter bokføring, låst")
+                .contains("Ikke overført");
+        LocalDate day = first.plusDays(6);
+        assertThat(console.state(day)).isEqualTo("not-exported");
+        assertThat(console.cell(day).getText()).contains("Ikke overført");
+        console.openDay(day);
+        assertThat(browser.findElement(By.id("day-title")).getText()).isEqualTo(
+                NORWEGIAN_WEEKDAYS.get(day.getDayOfWeek().getValue() - 1) + " "
+                + day.format(DateTimeFormatter.ofPattern("dd.MM.yyyy")));
+        assertThat(console.panel().getText()).contains("Forhåndsvisning av bilaget").contains("Z-rapport")
+                .contains("Debet = kredit").contains("Ikke overført");
+        console.panel().findElement(By.xpath(".//button[normalize-space()='Overfør denne dagen']")).click();
+        wait.until(ExpectedConditions.attributeToBe(By.id("job-box"), "data-state", "DONE"));
+        assertThat(browser.findElement(By.cssSelector("#job-box .job-text")).getText())
+                .isEqualTo("Overføringen er ferdig: 1 bokført.");
+        assertThat(console.outcome(day)).isEqualTo("Bokført");
+        assertThat(browser.findElement(By.cssSelector("#job-box caption")).getText()).isEqualTo("Utfall per dag");
+        console.refreshCalendar();
+        assertThat(console.state(day)).isEqualTo("posted");
+        long voucher = api.get("/api/departments/1/exports?from=" + day + "&to=" + day).json().get(0)
+                .get("voucherNo").asLong();
+        assertThat(console.cell(day).getText()).contains("Bokført").contains("Nr. " + voucher);
+        console.openDay(day);
+        assertThat(console.panel().findElement(By.cssSelector(".revisions tbody tr")).getText()).contains("Bokført")
+                .contains("Vedlagt i PowerOffice");
+        assertThat(console.panel().findElement(By.id("day-report-pdf")).getText()).isEqualTo("Dagsrapport (PDF)");
+        assertThat(console.script("return document.documentElement.scrollWidth <= window.innerWidth"))
+                .as("the longer Norwegian words fit too").isEqualTo(true);
+        console.save(screenshotFolder().resolve("console-norsk.png"));
+
+        // the mappings: a refusal under its field in the server's words, the count of what was saved in Norwegian
+        console.go("#/mappings");
+        WebElement rounding = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rounding-account")));
+        assertThat(browser.findElement(By.cssSelector("#view h1")).getText()).isEqualTo("Kontooppsett");
+        assertThat(browser.findElement(By.id("missing")).getText()).isEqualTo("Alt er satt opp.");
+        assertThat(browser.findElement(By.id("mappings-form")).getText()).contains("Betalingsmåter")
+                .contains("Mva-koder").contains("Øreavrunding");
+        String account = rounding.getAttribute("value");
+        rounding.clear();
+        rounding.sendKeys("12");
+        browser.findElement(By.id("save-mappings")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rounding-account-error"),
+                "account must be an account number from 1000 to 99999, was 12"));
+        assertThat(browser.findElement(By.cssSelector(".save-status")).getText())
+                .isEqualTo("0 lagret, 1 avvist: se meldingene ved feltene.");
+        rounding.clear();
+        rounding.sendKeys("7740".equals(account) ? "7790" : "7740");
+        browser.findElement(By.id("save-mappings")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".save-status"), "1 lagret."));
+        assertThat(console.script("return localStorage.getItem('pogo.language')")).as("nothing chosen").isNull();
+    }
+
+    /**
+     * NO | EN in the header: the sign-in page and the section shown are said again in the language chosen, with no
+     * reload and still signed in (the calendar's open day stays open), and the choice holds after a reload.
+     */
+    @Test
+    void theLanguageIsSwitchedInTheHeaderAndRememberedAfterAReload() {
+        browser.get(console.base());
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
+        assertThat(console.script("return document.documentElement.lang")).isEqualTo("en");
+        assertThat(browser.findElement(By.id("sign-in-title")).getText()).isEqualTo("Sign in");
+        console.chooseLanguage("nb");
+        assertThat(browser.findElement(By.id("sign-in-title")).getText()).isEqualTo("Logg inn");
+        assertThat(browser.findElement(By.cssSelector("#sign-in-form button[type=submit]")).getText())
+                .isEqualTo("Logg inn");
+        assertThat(console.script("return localStorage.getItem('pogo.language')")).isEqualTo("nb");
+        browser.findElement(By.id("token")).sendKeys(IntegrationTest.OPERATOR_TOKEN, Keys.ENTER);
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("department-1")));
+        assertThat(browser.findElement(By.cssSelector("#view h1")).getText()).isEqualTo("Avdelinger");
+
+        console.go("#/calendar?department=1");
+        console.waitForCalendar();
+        WebElement firstDay = browser.findElement(By.cssSelector("#calendar td button"));
+        LocalDate day = LocalDate.parse(firstDay.findElement(By.xpath("..")).getAttribute("data-date"));
+        console.openDay(day);
+        console.script("window.sameDocument = true");
+        console.chooseLanguage("en");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#view h1"), "Ledger calendar"));
+        console.awaitDayTitle(day);
+        assertThat(browser.findElement(By.id("day-title")).getText()).startsWith(
+                day.getDayOfWeek().getDisplayName(TextStyle.FULL, Locale.ENGLISH));
+        assertThat(console.script("return window.sameDocument")).as("no reload").isEqualTo(true);
+        assertThat(console.session("pogo.operatorToken")).isEqualTo(IntegrationTest.OPERATOR_TOKEN);
+        assertThat(browser.findElement(By.id("nav")).getText()).contains("Departments").contains("Mappings");
+        assertThat(browser.findElement(By.cssSelector("#language button[data-language=en]"))
+                .getAttribute("aria-pressed")).isEqualTo("true");
+
+        console.chooseLanguage("nb");
+        wait.until(ExpectedConditions.textToBe(By.cssSelector("#view h1"), "Bokføringskalender"));
+        browser.navigate().refresh();
+        console.waitForCalendar();
+        assertThat(browser.findElement(By.cssSelector("#view h1")).getText()).isEqualTo("Bokføringskalender");
+        assertThat(console.script("return document.documentElement.lang")).isEqualTo("nb");
+        assertThat(browser.findElement(By.id("sign-in")).isDisplayed()).as("still signed in").isFalse();
+        assertThat(browser.findElement(By.cssSelector("#language button[data-language=nb]"))
+                .getAttribute("aria-pressed")).isEqualTo("true");
+
+        // the sign-in page's message is said again in the other language too
+        browser.findElement(By.id("sign-out")).click();
+        wait.until(ExpectedConditions.textToBe(By.id("sign-in-error"), "Du er logget ut."));
+        console.chooseLanguage("en");
+        assertThat(browser.findElement(By.id("sign-in-error")).getText()).isEqualTo("You are signed out.");
+        assertThat(browser.findElement(By.id("sign-in-title")).getText()).isEqualTo("Sign in");
+        assertThat(browser.getTitle()).isEqualTo("Sign in · pogo-bridge console");
+    }
+
+    private static final List<String> NORWEGIAN_MONTHS = List.of("januar", "februar", "mars", "april", "mai", "juni",
+            "juli", "august", "september", "oktober", "november", "desember");
+    private static final List<String> NORWEGIAN_WEEKDAYS = List.of("mandag", "tirsdag", "onsdag", "torsdag",
+            "fredag", "lørdag", "søndag");
 
     private String amountIn(WebElement row, String column) {
         return row.findElement(By.cssSelector("td." + column)).getText().replace('\u00a0', ' ');
@@ -454,6 +627,8 @@ class ConsoleBrowserTest {
         server.faults().inject(new SandboxFaults.Fault(SandboxFaults.Mode.FAIL, 1, "Vouchers/CashJournals"));
         browser.findElement(By.id("export-period")).click();
         WebElement progress = wait.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("#job-box progress")));
+        // the bar shows at once; the job's id once the server has answered 202
+        wait.until(d -> d.findElement(By.id("job-box")).getAttribute("data-job-id") != null);
         assertThat(browser.findElement(By.id("job-box")).getAttribute("data-job-id")).isNotBlank();
         wait.until(ExpectedConditions.attributeToBe(By.id("job-box"), "data-state", "DONE"));
         assertThat(progress.getAttribute("max")).isEqualTo("18");

@@ -28,9 +28,10 @@ import org.yaml.snakeyaml.Yaml;
 
 /**
  * README command 1 is the whole demo: the server started as its own process with nothing configured (no database,
- * no PowerOffice, no token) posts every closed demo day and sends the credit orders to its sandbox by itself, and
- * logs one summary line per department. No operator API call is made. A smaller demo (2 departments, 10 orders a
- * day) keeps this to about a minute at PowerOffice's pace.
+ * no PowerOffice, no token) posts every closed demo day and sends the credit orders to its sandbox by itself, logs
+ * one summary line per department, and has its sandbox's acquirer pay the card and Vipps takings out. No operator
+ * API call is made. A smaller demo (2 departments, 10 orders a day) keeps this to about a minute at PowerOffice's
+ * pace.
  */
 class EmbeddedDemoTest {
 
@@ -84,7 +85,10 @@ class EmbeddedDemoTest {
             assertThat(summaries.get(1).group(2)).isEqualTo("Bar Løkka");
 
             JsonNode vouchers = admin(port, token.group(1), "/clients/" + SandboxWorld.DEMO_CLIENT + "/vouchers");
-            assertThat(vouchers.size()).as("one voucher per closed day and department").isEqualTo(2 * closedDays);
+            assertThat(vouchers.findValuesAsText("VoucherType").stream().filter("CashJournal"::equals).count())
+                    .as("one voucher per closed day and department").isEqualTo(2 * closedDays);
+            assertAcquirerPaidOnItsSchedule(admin(port, token.group(1), "/clients/" + SandboxWorld.DEMO_CLIENT
+                    + "/account-transactions?accountNos=1920"));
             assertThat(sent).as("credit orders of linked customers are sent").isPositive();
             JsonNode salesOrders = admin(port, token.group(1), "/clients/" + SandboxWorld.DEMO_CLIENT
                     + "/sales-orders");
@@ -100,6 +104,19 @@ class EmbeddedDemoTest {
             server.destroy();
             server.waitFor();
         }
+    }
+
+    /**
+     * The demo switches the sandbox's acquirer on: the card and Vipps takings come back to the bank as payouts
+     * (listing the ledger books those due), some split in two, none for a never-paid day (the 13th, the 23rd).
+     */
+    private static void assertAcquirerPaidOnItsSchedule(JsonNode bank) {
+        List<String> payouts = bank.findValuesAsText("Description");
+        assertThat(payouts).as("payouts booked by the simulated acquirer").isNotEmpty()
+                .anyMatch(d -> d.startsWith("Nets utbetaling bankkort"))
+                .anyMatch(d -> d.endsWith("(del 2 av 2)"))
+                .noneMatch(d -> d.matches(".* \\d{4}-\\d\\d-(13|23).*"));
+        assertThat(bank.findValuesAsText("ExternalImportReference")).containsOnly("null");
     }
 
     private List<Matcher> waitForSummaries(Process server, Path log, int departments, Duration limit)

@@ -4,6 +4,10 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -11,6 +15,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
@@ -31,8 +36,18 @@ import org.springframework.test.context.junit.jupiter.SpringExtension;
  * fresh profile per test. Registered with {@code @RegisterExtension} in an {@link IntegrationTest}; where Chromium is
  * not installed the test is skipped with a message (.ci/run installs it). Besides the driver it knows the console's
  * pages as an operator reads them: the hash routes, the ledger calendar, a day's panel, the job box.
+ *
+ * <p>The browser asks for English pages (Accept-Language, navigator.languages), so the console starts in English;
+ * a test annotated {@link BrowserLanguage} gets a browser set to that language instead.
  */
 public final class ConsoleBrowser implements BeforeEachCallback, AfterEachCallback {
+
+    /** The languages the browser asks for, as Chromium's intl.accept_languages ("nb-NO,nb"); "en-US,en" if absent. */
+    @Retention(RetentionPolicy.RUNTIME)
+    @Target(ElementType.METHOD)
+    public @interface BrowserLanguage {
+        String value();
+    }
 
     /** Debian's packages chromium and chromium-driver; -Dconsole.chromium=…, -Dconsole.chromedriver=… elsewhere. */
     private static final Path CHROMIUM = Path.of(System.getProperty("console.chromium", "/usr/bin/chromium"));
@@ -57,6 +72,10 @@ public final class ConsoleBrowser implements BeforeEachCallback, AfterEachCallba
         options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--disable-dev-shm-usage", "--user-data-dir=" + profile, "--window-size=1280,1000");
+        String languages = context.getTestMethod().map(m -> m.getAnnotation(BrowserLanguage.class))
+                .map(BrowserLanguage::value).orElse("en-US,en");
+        options.addArguments("--lang=" + languages.split(",")[0]);
+        options.setExperimentalOption("prefs", Map.of("intl.accept_languages", languages));
         // the driver path is given, so Selenium never looks for (or downloads) a driver of its own
         ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .build();
@@ -111,7 +130,7 @@ public final class ConsoleBrowser implements BeforeEachCallback, AfterEachCallba
     /** Follows the job's link back to the calendar and waits for the new one (not the old one still shown). */
     public void refreshCalendar() {
         WebElement old = browser.findElement(By.id("calendar"));
-        browser.findElement(By.linkText("Show the calendar with the new outcomes")).click();
+        browser.findElement(By.id("show-new-outcomes")).click();
         wait.until(ExpectedConditions.stalenessOf(old));
         waitForCalendar();
     }
@@ -150,6 +169,12 @@ public final class ConsoleBrowser implements BeforeEachCallback, AfterEachCallba
     /** A day's outcome in the job box of the export or replay just run. */
     public String outcome(LocalDate day) {
         return browser.findElement(By.cssSelector("#job-box tr[data-date='" + day + "'] .outcome")).getText();
+    }
+
+    /** Chooses a language ('nb' or 'en') with the header's NO | EN switch. */
+    public void chooseLanguage(String language) {
+        browser.findElement(By.cssSelector("#language button[data-language='" + language + "']")).click();
+        wait.until(d -> language.equals(script("return document.documentElement.lang")));
     }
 
     public void save(Path file) throws IOException {

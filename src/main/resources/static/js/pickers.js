@@ -6,28 +6,29 @@
 // and the department check judge it then).
 import { get } from './api.js';
 import { h } from './dom.js';
+import { percent } from './format.js';
 import { setError } from './forms.js';
+import { t } from './i18n.js';
 
-/** Every text this module shows, in one place (to move into the console's text files). */
-export const TEXT = {
-  noClient: 'No department is connected to PowerOffice yet, so there are no lists to pick from: type the numbers. '
-    + 'They are checked against PowerOffice once a department is connected.',
-  unreadable: detail => `PowerOffice's lists could not be read: ${detail} Type the numbers; the server checks them.`,
-  department: ids => (ids.length === 1 ? `department ${ids[0]}` : `departments ${ids.join(', ')}`),
-  client: c => `${c.name} (${TEXT.department(c.departments)})`,
-  missingIn: (value, clients) => `${value} missing in client ${clients}`,
-  inactiveIn: (value, clients) => `${value} inactive in client ${clients}`,
-  unknown: { accounts: v => `No connected PowerOffice client has account ${v}.`,
-    vatCodes: v => `No connected PowerOffice client has VAT code ${v}.`,
-    products: v => `No connected PowerOffice client has a product with code ${v}.` },
-  inactive: { accounts: v => `Account ${v} is inactive in every connected PowerOffice client.`,
-    vatCodes: v => `VAT code ${v} is inactive in every connected PowerOffice client.`,
-    products: v => `Product ${v} is archived in every connected PowerOffice client.` },
-  rate: rate => `${Math.round(Number(rate) * 10000) / 100} %`,
-  noMatch: 'Nothing in PowerOffice matches.',
-  refused: n => (n === 1 ? 'One field is refused: see the message at the field. Nothing was sent.'
-    : `${n} fields are refused: see the messages at the fields. Nothing was sent.`),
+// the texts (js/texts/*.js, keys pickers.*), each key written out whole so ConsoleModulesTest finds it
+const department = ids => (ids.length === 1 ? t('pickers.oneDepartment', { id: ids[0] })
+  : t('pickers.manyDepartments', { ids: ids.join(', ') }));
+const client = c => t('pickers.client', { name: c.name, departments: department(c.departments) });
+const UNKNOWN = {
+  accounts: value => t('pickers.unknownAccount', { value }),
+  vatCodes: value => t('pickers.unknownVatCode', { value }),
+  products: value => t('pickers.unknownProduct', { value }),
 };
+const INACTIVE = {
+  accounts: value => t('pickers.inactiveAccount', { value }),
+  vatCodes: value => t('pickers.inactiveVatCode', { value }),
+  products: value => t('pickers.archivedProduct', { value }),
+};
+
+/** What the form's status says when the pickers refuse n fields and nothing is sent. */
+export function refusedText(n) {
+  return n === 1 ? t('pickers.oneRefused') : t('pickers.manyRefused', { count: n });
+}
 
 /** Which list a mapping field is picked from, by the field's name (its id ends in -<field>). */
 const LIST_OF_FIELD = {
@@ -40,7 +41,10 @@ const SHOWN = 12;
 /** Per picker input: shows its refusal (or clears the one it showed) at the field. */
 const showRefusal = new WeakMap();
 
-/** The three lists, as {accounts, vatCodes, products} of {value, name, active, missingIn, inactiveIn, rate}; or an error. */
+/**
+ * The three lists, as {accounts, vatCodes, products} of {value, name, active, missingIn, inactiveIn, rate}; or an
+ * error.
+ */
 export async function loadChoices() {
   try {
     const [accounts, vatCodes, products] = await Promise.all([get('/api/poweroffice/accounts'),
@@ -62,8 +66,8 @@ export function attachPickers(form, choices) {
     const field = Object.keys(LIST_OF_FIELD).find(f => input.id.endsWith(`-${f}`));
     if (field) picker(input, LIST_OF_FIELD[field], choices[LIST_OF_FIELD[field]]);
   }
-  const note = choices.error ? TEXT.unreadable(choices.error)
-    : choices.accounts.length === 0 ? TEXT.noClient : null;
+  const note = choices.error ? t('pickers.unreadable', { detail: choices.error })
+    : choices.accounts.length === 0 ? t('pickers.noClient') : null;
   return note ? h('p', { class: 'hint picker-note', id: 'picker-note' }, note) : null;
 }
 
@@ -93,10 +97,12 @@ function picker(input, list, choices) {
   const byValue = new Map(choices.map(c => [c.value, c]));
   let active = -1;
 
-  const label = c => [c.value, c.name, c.rate !== undefined && c.rate !== null ? TEXT.rate(c.rate) : null]
+  const label = c => [c.value, c.name, c.rate !== undefined && c.rate !== null ? percent(c.rate) : null]
     .filter(x => x !== null && x !== '').join(' ');
-  const notes = c => [c.missingIn.length ? TEXT.missingIn(c.value, c.missingIn.map(TEXT.client).join('; ')) : null,
-    c.inactiveIn.length ? TEXT.inactiveIn(c.value, c.inactiveIn.map(TEXT.client).join('; ')) : null]
+  const clients = list => list.map(client).join('; ');
+  const notes = c => [
+    c.missingIn.length ? t('pickers.missingIn', { value: c.value, clients: clients(c.missingIn) }) : null,
+    c.inactiveIn.length ? t('pickers.inactiveIn', { value: c.value, clients: clients(c.inactiveIn) }) : null]
     .filter(Boolean).join('; ');
 
   // the refusal is shown once the field is left (or the form sent), and taken back as soon as the value is good
@@ -113,8 +119,8 @@ function picker(input, list, choices) {
     const choice = byValue.get(value);
     let refusal = '';
     if (value !== '' && choices.length > 0) {
-      if (!choice) refusal = TEXT.unknown[list](value);
-      else if (!choice.active) refusal = TEXT.inactive[list](value);
+      if (!choice) refusal = UNKNOWN[list](value);
+      else if (!choice.active) refusal = INACTIVE[list](value);
     }
     input.setCustomValidity(refusal);
     if (!refusal && shown && error()) {
@@ -140,7 +146,9 @@ function picker(input, list, choices) {
   const show = () => {
     if (choices.length === 0) return;
     const typed = input.value.trim().toLowerCase();
-    const matching = choices.filter(c => c.active && label(c).toLowerCase().includes(typed)).slice(0, SHOWN);
+    // a typed space matches the no-break space of a rate (25 %)
+    const matching = choices.filter(c => c.active && label(c).toLowerCase().replace(/\s/g, ' ')
+      .includes(typed.replace(/\s/g, ' '))).slice(0, SHOWN);
     listbox.replaceChildren(...(matching.length ? matching.map((c, i) => {
       const option = h('li', { role: 'option', id: `${id}-option-${i}`, 'data-value': c.value,
         class: notes(c) ? 'picker-warning' : null }, label(c), notes(c) ? h('small', {}, ` — ${notes(c)}`) : null);
@@ -150,7 +158,7 @@ function picker(input, list, choices) {
         choose(c);
       });
       return option;
-    }) : [h('li', { class: 'picker-none' }, TEXT.noMatch)]));
+    }) : [h('li', { class: 'picker-none' }, t('pickers.noMatch'))]));
     listbox.hidden = false;
     place();
     input.setAttribute('aria-expanded', 'true');

@@ -4,7 +4,7 @@
 import { call, get } from '../api.js';
 import { h, replace } from '../dom.js';
 import { fieldNamed, numberOrText, setError, textOrNull } from '../forms.js';
-import { attachPickers, loadChoices, refuseInvalid, TEXT as PICKER_TEXT } from '../pickers.js';
+import { attachPickers, loadChoices, refusedText, refuseInvalid } from '../pickers.js';
 import { t } from '../i18n.js';
 
 export const title = () => t('mappings.title');
@@ -59,7 +59,7 @@ export async function render(target) {
     const changed = rows.filter(r => r.changed());
     const refusedHere = refuseInvalid(changed.map(r => r.element));
     if (refusedHere) {
-      status.textContent = PICKER_TEXT.refused(refusedHere);
+      status.textContent = refusedText(refusedHere);
       return;
     }
     if (!changed.length) {

@@ -307,23 +307,35 @@ class ConsoleBrowserTest {
                 .as("the longer Norwegian words fit too").isEqualTo(true);
         console.save(screenshotFolder().resolve("console-norsk.png"));
 
-        // the mappings: a refusal under its field in the server's words, the count of what was saved in Norwegian
+        // the mappings: picked from PowerOffice's lists in Norwegian words, a rate with a decimal comma; a number no
+        // connected client has refused by the field, nothing sent; the count of what was saved in Norwegian
         console.go("#/mappings");
         WebElement rounding = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rounding-account")));
         assertThat(browser.findElement(By.cssSelector("#view h1")).getText()).isEqualTo("Kontooppsett");
         assertThat(browser.findElement(By.id("missing")).getText()).isEqualTo("Alt er satt opp.");
         assertThat(browser.findElement(By.id("mappings-form")).getText()).contains("Betalingsmåter")
                 .contains("Mva-koder").contains("Øreavrunding");
+        assertThat(browser.findElements(By.id("picker-note"))).as("a department is connected").isEmpty();
+        WebElement vat = browser.findElement(By.id("vat-code-1-powerOfficeVatCode"));
+        String vatCode = vat.getAttribute("value");
+        vat.clear();
+        vat.sendKeys("utgående mva, råfisk");
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#vat-code-1-powerOfficeVatCode-options [role=option]"))).getText()
+                .replace('\u00a0', ' ')).isEqualTo("32 Utgående mva, råfisk 11,11 %");
+        vat.sendKeys(Keys.ESCAPE);
+        vat.clear();
+        vat.sendKeys(vatCode, Keys.ESCAPE);
         String account = rounding.getAttribute("value");
         rounding.clear();
-        rounding.sendKeys("12");
-        browser.findElement(By.id("save-mappings")).click();
+        rounding.sendKeys("12", Keys.TAB);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rounding-account-error"),
-                "account must be an account number from 1000 to 99999, was 12"));
-        assertThat(browser.findElement(By.cssSelector(".save-status")).getText())
-                .isEqualTo("0 lagret, 1 avvist: se meldingene ved feltene.");
+                "Ingen tilkoblet PowerOffice-klient har konto 12."));
+        browser.findElement(By.id("save-mappings")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".save-status"),
+                "Ett felt er avvist: se meldingen ved feltet. Ingenting ble sendt."));
         rounding.clear();
-        rounding.sendKeys("7740".equals(account) ? "7790" : "7740");
+        rounding.sendKeys("7740".equals(account) ? "7770" : "7740", Keys.TAB);
         browser.findElement(By.id("save-mappings")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".save-status"), "1 lagret."));
         assertThat(console.script("return localStorage.getItem('pogo.language')")).as("nothing chosen").isNull();
@@ -454,11 +466,11 @@ class ConsoleBrowserTest {
         vat.clear();
         vat.sendKeys("utgående mva, høy");
         assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(
-                By.cssSelector("#vat-code-1-powerOfficeVatCode-options [role=option]"))).getText())
-                .isEqualTo("3 Utgående mva, høy sats 25 %");
+                By.cssSelector("#vat-code-1-powerOfficeVatCode-options [role=option]"))).getText()
+                .replace('\u00a0', ' ')).isEqualTo("3 Utgående mva, høy sats 25 %");
         vat.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
         assertThat(vat.getAttribute("value")).isEqualTo("3");
-        assertThat(browser.findElement(By.id("vat-code-1-powerOfficeVatCode-picked")).getText())
+        assertThat(browser.findElement(By.id("vat-code-1-powerOfficeVatCode-picked")).getText().replace('\u00a0', ' '))
                 .isEqualTo("Utgående mva, høy sats 25 %");
         assertThat(browser.findElement(By.cssSelector("#mappings-form .save-status")).getText()).isEmpty();
 
@@ -534,6 +546,8 @@ class ConsoleBrowserTest {
         WebElement rounding = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rounding-account")));
         assertThat(browser.findElement(By.id("missing")).getText()).contains("The rounding account is not set");
         assertThat(browser.findElement(By.id("rounding")).getText()).contains("Missing");
+        assertThat(browser.findElement(By.id("picker-note")).getText())
+                .startsWith("No department is connected to PowerOffice yet, so there are no lists to pick from");
 
         rounding.sendKeys("12");
         browser.findElement(By.id("save-mappings")).click();

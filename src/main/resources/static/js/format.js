@@ -16,10 +16,14 @@ export function amount(value) {
   return `${sign}${kroner},${String(abs % 100).padStart(2, '0')}`;
 }
 
-/** A JSON percent as 1,75 % (two decimals, a no-break space before the sign); '' for null. */
-export function percent(value) {
-  if (value === null || value === undefined || value === '') return '';
-  return `${Number(value).toFixed(2).replace('.', ',')}${GROUP}%`;
+const PERCENT = new Intl.NumberFormat('nb-NO', { maximumFractionDigits: 2 });
+
+/** A rate (0.25, 0.125, as PowerOffice gives it) as 25 %, 12,5 % (a no-break space before %); '' for null. */
+export function percent(rate) {
+  if (rate === null || rate === undefined || rate === '') return '';
+  const hundredths = Math.round(Number(rate) * 10000);
+  if (!Number.isFinite(hundredths)) return String(rate);
+  return `${PERCENT.format(hundredths / 100)}${GROUP}%`;
 }
 
 /** Sum of JSON amounts, in whole øre to stay exact. */

@@ -43,6 +43,15 @@ public class MappingApi {
     }
 
     public Map<String, Object> putProductType(String idText, String body) {
+        return putProductType(idText, body, null);
+    }
+
+    /**
+     * The mapping stored once its accounts are known to PowerOffice: {@code accounts} is what the connected clients
+     * answered (routes/mappings.camel.yaml asks them first), null to store without asking (the embedded demo, which
+     * maps before it connects).
+     */
+    public Map<String, Object> putProductType(String idText, String body, PowerOfficeReading accounts) {
         int id = JsonBodies.id("product type id", idText);
         Setup.ProductType type = pos.read().productTypes().get(id);
         if (type == null) {
@@ -53,12 +62,19 @@ public class MappingApi {
         account("reducedAccount", b.reducedAccount(), !type.giftCard());
         productCode("standardProductCode", b.standardProductCode());
         productCode("reducedProductCode", b.reducedProductCode());
+        known(accounts, "standardAccount", b.standardAccount());
+        known(accounts, "reducedAccount", b.reducedAccount());
         store.putProductType(id, new Setup.ProductTypeMapping(b.standardAccount(), b.reducedAccount(),
                 blankToNull(b.standardProductCode()), blankToNull(b.reducedProductCode())));
         return view().get("productTypes") instanceof List<?> list ? find(list, id) : Map.of();
     }
 
     public Map<String, Object> putVatCode(String idText, String body) {
+        return putVatCode(idText, body, null);
+    }
+
+    /** As {@link #putProductType(String, String, PowerOfficeReading)}, with the clients' VAT codes. */
+    public Map<String, Object> putVatCode(String idText, String body, PowerOfficeReading vatCodes) {
         int id = JsonBodies.id("VAT code id", idText);
         if (!pos.read().vatCodes().containsKey(id)) {
             throw OperatorException.notFound("The POS has no VAT code " + id + "; GET /api/mappings lists them.");
@@ -69,11 +85,22 @@ public class MappingApi {
             throw OperatorException.badRequest("powerOfficeVatCode must be a PowerOffice (SAF-T) VAT code such as "
                     + "\"3\", \"31\", \"33\", \"5\" or \"6\", was " + (code == null ? "missing" : "'" + code + "'") + ".");
         }
+        if (vatCodes != null) {
+            vatCodes.refusal(code, "VAT code " + code).ifPresent(reason -> {
+                throw OperatorException.badRequest("powerOfficeVatCode: " + reason
+                        + "; GET /api/poweroffice/vat-codes lists them.");
+            });
+        }
         store.putVatCode(id, code);
         return find((List<?>) view().get("vatCodes"), id);
     }
 
     public Map<String, Object> putPaymentType(String idText, String body) {
+        return putPaymentType(idText, body, null);
+    }
+
+    /** As {@link #putProductType(String, String, PowerOfficeReading)}. */
+    public Map<String, Object> putPaymentType(String idText, String body, PowerOfficeReading accounts) {
         int id = JsonBodies.id("payment type id", idText);
         Setup.PaymentType type = pos.read().paymentTypes().get(id);
         if (type == null) {
@@ -84,6 +111,7 @@ public class MappingApi {
             throw OperatorException.badRequest("transferToAccounting (true or false) is required.");
         }
         account("account", b.account(), b.transferToAccounting());
+        known(accounts, "account", b.account());
         if ("CREDIT".equals(type.kind()) && b.transferToAccounting()) {
             for (DepartmentConnection c : connections.all().values()) {
                 if (c.autoInvoicing()) {
@@ -98,8 +126,14 @@ public class MappingApi {
     }
 
     public Map<String, Object> putRounding(String body) {
+        return putRounding(body, null);
+    }
+
+    /** As {@link #putProductType(String, String, PowerOfficeReading)}. */
+    public Map<String, Object> putRounding(String body, PowerOfficeReading accounts) {
         RoundingBody b = JsonBodies.read(body, RoundingBody.class);
         account("account", b.account(), true);
+        known(accounts, "account", b.account());
         store.putRounding(b.account());
         return Map.of("account", b.account());
     }
@@ -174,6 +208,16 @@ public class MappingApi {
             throw OperatorException.badRequest(field + " must be an account number from 1000 to 99999, was "
                     + account + ".");
         }
+    }
+
+    /** An account no connected PowerOffice client has (active) is refused here, not first at the department check. */
+    private static void known(PowerOfficeReading accounts, String field, Integer account) {
+        if (accounts == null || account == null) {
+            return;
+        }
+        accounts.refusal(String.valueOf(account), "Account " + account).ifPresent(reason -> {
+            throw OperatorException.badRequest(field + ": " + reason + "; GET /api/poweroffice/accounts lists them.");
+        });
     }
 
     private static void productCode(String field, String code) {

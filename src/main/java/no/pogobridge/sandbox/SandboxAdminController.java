@@ -30,7 +30,7 @@ import org.springframework.web.server.ResponseStatusException;
 
 /**
  * The sandbox's own controls, for tests and demos (behind the operator token): which keys exist, what was posted,
- * the PDFs attached to vouchers, the lock date, the clients' privileges, payouts booked as a bank import would,
+ * the PDFs attached to vouchers, the lock date, the clients' charts and privileges, payouts booked as a bank import would,
  * the ledger as AccountTransactions lists it, injected faults, the request log, and a reset.
  */
 @RestController
@@ -39,6 +39,9 @@ import org.springframework.web.server.ResponseStatusException;
 class SandboxAdminController {
 
     record LockDate(LocalDate lockDate) {
+    }
+
+    record AccountChange(String name, Boolean active) {
     }
 
     /** Admin bodies are read strictly: a misspelt field is a 400 naming it, not a payout without it. */
@@ -202,6 +205,27 @@ class SandboxAdminController {
         Map<String, Object> result = new LinkedHashMap<>();
         result.put("lockDate", client.lockDate());
         return result;
+    }
+
+    /**
+     * The accountant changes the client's chart: the account created, or renamed, deactivated or activated again
+     * (body {name, active}; active defaults to true).
+     */
+    @PutMapping("/clients/{code}/accounts/{accountNo}")
+    Map<String, Object> putAccount(@PathVariable String code, @PathVariable long accountNo,
+            @RequestBody AccountChange body) {
+        SandboxClient client = client(code);
+        return SandboxViews.account(client.putAccount(accountNo, body.name(),
+                body.active() == null || body.active()));
+    }
+
+    /** The account taken out of the client's chart, as in a client that never had it. */
+    @DeleteMapping("/clients/{code}/accounts/{accountNo}")
+    ResponseEntity<Void> removeAccount(@PathVariable String code, @PathVariable long accountNo) {
+        if (!client(code).removeAccount(accountNo)) {
+            throw new ResponseStatusException(HttpStatus.NOT_FOUND, "no account " + accountNo + " in " + code);
+        }
+        return ResponseEntity.noContent().build();
     }
 
     /** Gives a client a privilege, e.g. VoucherDocumentation_Full, taking it off its InvalidPrivileges. */

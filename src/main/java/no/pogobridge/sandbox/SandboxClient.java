@@ -294,6 +294,31 @@ public final class SandboxClient {
         return new ArrayList<>(accounts.values());
     }
 
+    /**
+     * The accountant's change to the chart: an account created (VAT code 0, no VAT treatment; type Income for 3xxx,
+     * else Expense), or an existing one renamed, deactivated or activated again. Answers the account as it now is.
+     */
+    public synchronized Account putAccount(long accountNo, String accountName, boolean active) {
+        Account old = accountByNo(accountNo).orElse(null);
+        if (old != null) {
+            Account changed = new Account(old.id(), accountNo, accountName == null ? old.name() : accountName,
+                    old.vatCode(), old.vatCodeId(), old.type(), active);
+            accounts.put(old.id(), changed);
+            return changed;
+        }
+        long id = accounts.keySet().stream().mapToLong(Long::longValue).max().orElse(4_760_000) + 37;
+        VatCode none = vatCodeByCode("0").orElseThrow();
+        Account created = new Account(id, accountNo, accountName == null ? "Konto " + accountNo : accountName,
+                none.code(), none.id(), accountNo / 1000 == 3 ? "Income" : "Expense", active);
+        accounts.put(id, created);
+        return created;
+    }
+
+    /** The account taken out of the chart (as if it never existed); false when the client had none by that number. */
+    public synchronized boolean removeAccount(long accountNo) {
+        return accountByNo(accountNo).map(a -> accounts.remove(a.id()) != null).orElse(false);
+    }
+
     public synchronized List<VatCode> vatCodes() {
         return new ArrayList<>(vatCodes.values());
     }

@@ -381,6 +381,24 @@ export default {
   'mappings.manyMissing': '{count} things are still missing:',
   'mappings.missing': 'Missing',
 
+  'pickers.noClient': 'No department is connected to PowerOffice yet, so there are no lists to pick from: type the '
+    + 'numbers. They are checked against PowerOffice once a department is connected.',
+  'pickers.unreadable': 'PowerOffice\'s lists could not be read: {detail} Type the numbers; the server checks them.',
+  'pickers.oneDepartment': 'department {id}',
+  'pickers.manyDepartments': 'departments {ids}',
+  'pickers.client': '{name} ({departments})',
+  'pickers.missingIn': '{value} missing in client {clients}',
+  'pickers.inactiveIn': '{value} inactive in client {clients}',
+  'pickers.unknownAccount': 'No connected PowerOffice client has account {value}.',
+  'pickers.unknownVatCode': 'No connected PowerOffice client has VAT code {value}.',
+  'pickers.unknownProduct': 'No connected PowerOffice client has a product with code {value}.',
+  'pickers.inactiveAccount': 'Account {value} is inactive in every connected PowerOffice client.',
+  'pickers.inactiveVatCode': 'VAT code {value} is inactive in every connected PowerOffice client.',
+  'pickers.archivedProduct': 'Product {value} is archived in every connected PowerOffice client.',
+  'pickers.noMatch': 'Nothing in PowerOffice matches.',
+  'pickers.oneRefused': 'One field is refused: see the message at the field. Nothing was sent.',
+  'pickers.manyRefused': '{count} fields are refused: see the messages at the fields. Nothing was sent.',
+
   'invoices.title': 'Invoices',
   'invoices.lead': 'Credit orders are sent to PowerOffice GO as sales orders to invoice, each once. An order that '
     + 'failed is never sent again on its own: fix the reason, then resend it here.',

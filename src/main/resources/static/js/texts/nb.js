@@ -388,6 +388,25 @@ export default {
   'mappings.manyMissing': '{count} ting mangler fortsatt:',
   'mappings.missing': 'Mangler',
 
+  'pickers.noClient': 'Ingen avdeling er koblet til PowerOffice ennå, så det finnes ingen lister å velge fra: skriv '
+    + 'inn numrene. De kontrolleres mot PowerOffice når en avdeling er koblet til.',
+  'pickers.unreadable': 'Listene i PowerOffice kunne ikke leses: {detail} Skriv inn numrene; serveren '
+    + 'kontrollerer dem.',
+  'pickers.oneDepartment': 'avdeling {id}',
+  'pickers.manyDepartments': 'avdelingene {ids}',
+  'pickers.client': '{name} ({departments})',
+  'pickers.missingIn': '{value} mangler i klient {clients}',
+  'pickers.inactiveIn': '{value} er inaktiv i klient {clients}',
+  'pickers.unknownAccount': 'Ingen tilkoblet PowerOffice-klient har konto {value}.',
+  'pickers.unknownVatCode': 'Ingen tilkoblet PowerOffice-klient har mva-kode {value}.',
+  'pickers.unknownProduct': 'Ingen tilkoblet PowerOffice-klient har et produkt med produktkode {value}.',
+  'pickers.inactiveAccount': 'Konto {value} er inaktiv i alle tilkoblede PowerOffice-klienter.',
+  'pickers.inactiveVatCode': 'Mva-kode {value} er inaktiv i alle tilkoblede PowerOffice-klienter.',
+  'pickers.archivedProduct': 'Produkt {value} er arkivert i alle tilkoblede PowerOffice-klienter.',
+  'pickers.noMatch': 'Ingen treff i PowerOffice.',
+  'pickers.oneRefused': 'Ett felt er avvist: se meldingen ved feltet. Ingenting ble sendt.',
+  'pickers.manyRefused': '{count} felt er avvist: se meldingene ved feltene. Ingenting ble sendt.',
+
   'invoices.title': 'Fakturering',
   'invoices.lead': 'Kredittordrer sendes til PowerOffice GO som salgsordrer til fakturering, hver én gang. En ordre '
     + 'som feilet, sendes aldri på nytt av seg selv: rett årsaken, og send den på nytt her.',

@@ -208,7 +208,7 @@ function accountSection(account) {
         h('td', {}, date(d.businessDate)), h('td', { class: 'num amount booked' }, amount(d.booked)),
         h('td', { class: 'num amount settled' }, amount(d.settled)), h('td', {}, date(d.settledOn)),
         h('td', { class: 'num amount fee' }, amount(d.shortPaid), ' ',
-          h('span', { class: 'muted fee-percent' }, `(${percent(d.shortPaidPercent)})`)),
+          h('span', { class: 'muted fee-percent' }, `(${percent(Number(d.shortPaidPercent) / 100)})`)),
         h('td', { class: 'status' }, h('span', { class: 'badge badge-missing' }, t('clearing.feeNotBooked'))))))))]
     : null);
 }

@@ -1,14 +1,16 @@
 // Mappings: product types, VAT codes, payment types and the rounding account in one form that shows what is still
-// missing; saving sends each changed row through its PUT call and shows a refusal next to the field it names.
+// missing; every account, VAT code and product code is picked from PowerOffice's lists (pickers.js); saving sends
+// each changed row through its PUT call and shows a refusal next to the field it names.
 import { call, get } from '../api.js';
 import { h, replace } from '../dom.js';
 import { fieldNamed, numberOrText, setError, textOrNull } from '../forms.js';
+import { attachPickers, loadChoices, refusedText, refuseInvalid } from '../pickers.js';
 import { t } from '../i18n.js';
 
 export const title = () => t('mappings.title');
 
 export async function render(target) {
-  const mappings = await get('/api/mappings');
+  const [mappings, choices] = await Promise.all([get('/api/mappings'), loadChoices()]);
   const missingBox = h('div', { class: 'missing', id: 'missing', 'aria-live': 'polite' });
   const rows = [];
 
@@ -51,9 +53,15 @@ export async function render(target) {
     h('div', { class: 'actions sticky', 'data-writes': true }, h('button', { type: 'submit', id: 'save-mappings' },
       t('mappings.save')),
       status));
+  const pickerNote = attachPickers(form, choices);
   form.addEventListener('submit', async event => {
     event.preventDefault();
     const changed = rows.filter(r => r.changed());
+    const refusedHere = refuseInvalid(changed.map(r => r.element));
+    if (refusedHere) {
+      status.textContent = refusedText(refusedHere);
+      return;
+    }
     if (!changed.length) {
       status.textContent = t('mappings.nothingChanged');
       return;
@@ -84,7 +92,7 @@ export async function render(target) {
   showMissing(missingBox, mappings.missing);
   target.append(h('h1', { tabindex: '-1' }, t('mappings.title')),
     h('p', { class: 'lead' }, t('mappings.lead')),
-    missingBox, form);
+    missingBox, ...(pickerNote ? [pickerNote] : []), form);
 }
 
 function showMissing(box, missing) {

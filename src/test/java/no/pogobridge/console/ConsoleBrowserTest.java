@@ -308,23 +308,35 @@ class ConsoleBrowserTest {
                 .as("the longer Norwegian words fit too").isEqualTo(true);
         console.save(screenshotFolder().resolve("console-norsk.png"));
 
-        // the mappings: a refusal under its field in the server's words, the count of what was saved in Norwegian
+        // the mappings: picked from PowerOffice's lists in Norwegian words, a rate with a decimal comma; a number no
+        // connected client has refused by the field, nothing sent; the count of what was saved in Norwegian
         console.go("#/mappings");
         WebElement rounding = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rounding-account")));
         assertThat(browser.findElement(By.cssSelector("#view h1")).getText()).isEqualTo("Kontooppsett");
         assertThat(browser.findElement(By.id("missing")).getText()).isEqualTo("Alt er satt opp.");
         assertThat(browser.findElement(By.id("mappings-form")).getText()).contains("Betalingsmåter")
                 .contains("Mva-koder").contains("Øreavrunding");
+        assertThat(browser.findElements(By.id("picker-note"))).as("a department is connected").isEmpty();
+        WebElement vat = browser.findElement(By.id("vat-code-1-powerOfficeVatCode"));
+        String vatCode = vat.getAttribute("value");
+        vat.clear();
+        vat.sendKeys("utgående mva, råfisk");
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#vat-code-1-powerOfficeVatCode-options [role=option]"))).getText()
+                .replace('\u00a0', ' ')).isEqualTo("32 Utgående mva, råfisk 11,11 %");
+        vat.sendKeys(Keys.ESCAPE);
+        vat.clear();
+        vat.sendKeys(vatCode, Keys.ESCAPE);
         String account = rounding.getAttribute("value");
         rounding.clear();
-        rounding.sendKeys("12");
-        browser.findElement(By.id("save-mappings")).click();
+        rounding.sendKeys("12", Keys.TAB);
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rounding-account-error"),
-                "account must be an account number from 1000 to 99999, was 12"));
-        assertThat(browser.findElement(By.cssSelector(".save-status")).getText())
-                .isEqualTo("0 lagret, 1 avvist: se meldingene ved feltene.");
+                "Ingen tilkoblet PowerOffice-klient har konto 12."));
+        browser.findElement(By.id("save-mappings")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".save-status"),
+                "Ett felt er avvist: se meldingen ved feltet. Ingenting ble sendt."));
         rounding.clear();
-        rounding.sendKeys("7740".equals(account) ? "7790" : "7740");
+        rounding.sendKeys("7740".equals(account) ? "7770" : "7740", Keys.TAB);
         browser.findElement(By.id("save-mappings")).click();
         wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector(".save-status"), "1 lagret."));
         assertThat(console.script("return localStorage.getItem('pogo.language')")).as("nothing chosen").isNull();
@@ -549,6 +561,97 @@ class ConsoleBrowserTest {
         posChanges.add(id, id - 828000000L, DemoPeriod.dayStart(day).plus(Duration.ofHours(7)), "100.00", paid);
     }
 
+    /**
+     * The rounding account picked from PowerOffice's list: typing part of the name filters the accounts of both
+     * connected clients, the option names the client that lacks the account, and the pick is saved.
+     */
+    @Test
+    void anAccountIsPickedFromPowerOfficesList() throws IOException {
+        server.mapDemoCatalogue();
+        server.app().update("DELETE FROM rounding_mapping");
+        connectTheKioskWithoutTheRoundingAccount();
+
+        signIn();
+        console.go("#/mappings");
+        WebElement rounding = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rounding-account")));
+        rounding.sendKeys("avrund");
+        WebElement option = wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#rounding-account-options [role=option]")));
+        assertThat(browser.findElements(By.cssSelector("#rounding-account-options [role=option]")))
+                .as("only what matches the typing").hasSize(1);
+        assertThat(option.getText()).startsWith("7740 Øreavrunding")
+                .contains("7740 missing in client Kiosk Uten Faktura AS (department 3)");
+        console.save(screenshotFolder().resolve("console-picker.png"));
+        option.click();
+        assertThat(rounding.getAttribute("value")).isEqualTo("7740");
+        assertThat(browser.findElement(By.id("rounding-account-picked")).getText()).contains("Øreavrunding")
+                .contains("missing in client Kiosk Uten Faktura AS");
+        assertThat(browser.findElement(By.id("rounding-account-options")).isDisplayed()).isFalse();
+
+        // by keyboard: a VAT code found by its name, with its rate, taken with Enter (which sends nothing)
+        WebElement vat = browser.findElement(By.id("vat-code-1-powerOfficeVatCode"));
+        vat.clear();
+        vat.sendKeys("utgående mva, høy");
+        assertThat(wait.until(ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector("#vat-code-1-powerOfficeVatCode-options [role=option]"))).getText()
+                .replace('\u00a0', ' ')).isEqualTo("3 Utgående mva, høy sats 25 %");
+        vat.sendKeys(Keys.ARROW_DOWN, Keys.ENTER);
+        assertThat(vat.getAttribute("value")).isEqualTo("3");
+        assertThat(browser.findElement(By.id("vat-code-1-powerOfficeVatCode-picked")).getText().replace('\u00a0', ' '))
+                .isEqualTo("Utgående mva, høy sats 25 %");
+        assertThat(browser.findElement(By.cssSelector("#mappings-form .save-status")).getText()).isEmpty();
+
+        browser.findElement(By.id("save-mappings")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("missing"), "Everything is mapped"));
+        assertThat(api.get("/api/mappings").json().get("rounding").get("account").asInt()).isEqualTo(7740);
+    }
+
+    /** A typed number no connected client has is refused by the field, with the reason, and nothing is sent. */
+    @Test
+    void aTypedAccountNoConnectedClientHasIsRefusedByTheField() {
+        server.mapDemoCatalogue();
+        connectTheKioskWithoutTheRoundingAccount();
+
+        signIn();
+        console.go("#/mappings");
+        WebElement rounding = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rounding-account")));
+        rounding.clear();
+        rounding.sendKeys("7999", Keys.TAB);
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("rounding-account-error"),
+                "No connected PowerOffice client has account 7999"));
+        assertThat(rounding.getAttribute("aria-invalid")).isEqualTo("true");
+        browser.findElement(By.id("save-mappings")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#mappings-form .save-status"),
+                "Nothing was sent"));
+        assertThat(console.script("return document.getElementById('rounding-account').validity.customError"))
+                .isEqualTo(true);
+        assertThat(server.app().queryForObject("SELECT account FROM rounding_mapping", Integer.class))
+                .isEqualTo(7740);
+
+        // typed, not picked: a number a client has is taken as it is, and the refusal goes
+        rounding.clear();
+        rounding.sendKeys("7770");
+        assertThat(browser.findElement(By.id("rounding-account-error")).getText()).isEmpty();
+        assertThat(rounding.getAttribute("aria-invalid")).isNull();
+        assertThat(browser.findElement(By.id("rounding-account-picked")).getText()).isEqualTo("Bank- og kortgebyrer");
+        rounding.sendKeys(Keys.TAB);
+        browser.findElement(By.id("save-mappings")).click();
+        wait.until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#mappings-form .save-status"),
+                "1 saved"));
+        assertThat(server.app().queryForObject("SELECT account FROM rounding_mapping", Integer.class))
+                .isEqualTo(7770);
+    }
+
+    /** Department 1 on the demo client, department 3 on the kiosk's, whose chart lacks the rounding account 7740. */
+    private void connectTheKioskWithoutTheRoundingAccount() {
+        server.connect(1);
+        OperatorCalls.Reply kiosk = api.put("/api/departments/3/connection", "{\"clientKey\":\""
+                + SandboxKeys.clientKey(SandboxWorld.NO_INVOICING_CLIENT, 0) + "\",\"applicationKeySlot\":0}");
+        assertThat(kiosk.status()).as(kiosk.body()).isEqualTo(200);
+        assertThat(api.send("DELETE", "/sandbox/admin/clients/" + SandboxWorld.NO_INVOICING_CLIENT
+                + "/accounts/7740", null).status()).isEqualTo(204);
+    }
+
     private void signIn() {
         browser.get(console.base());
         WebElement token = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("token")));
@@ -570,6 +673,8 @@ class ConsoleBrowserTest {
         WebElement rounding = wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("rounding-account")));
         assertThat(browser.findElement(By.id("missing")).getText()).contains("The rounding account is not set");
         assertThat(browser.findElement(By.id("rounding")).getText()).contains("Missing");
+        assertThat(browser.findElement(By.id("picker-note")).getText())
+                .startsWith("No department is connected to PowerOffice yet, so there are no lists to pick from");
 
         rounding.sendKeys("12");
         browser.findElement(By.id("save-mappings")).click();

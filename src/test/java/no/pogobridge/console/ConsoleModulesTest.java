@@ -44,6 +44,8 @@ class ConsoleModulesTest {
                     amounts: [f.amount(12345.67), f.amount(-1234567.5), f.amount(0), f.amount('0.10'),
                       f.amount(1000000), f.amount(null), f.amount(0.005)].join('|'),
                     sum: f.sum([0.1, 0.2, -0.3, 1234.56]),
+                    rates: [f.percent('0.25'), f.percent(0.125), f.percent('0.1111'), f.percent(0.15),
+                      f.percent('0'), f.percent(null)].join('|'),
                     states: [
                       d.dayState('2026-10-05', { revisions: [{ revision: 1, status: 'POSTED' }], today, lockDate }),
                       d.dayState('2026-10-05', { revisions: [{ revision: 1, status: 'REVERSED' },
@@ -81,6 +83,8 @@ class ConsoleModulesTest {
         assertThat(((String) r.get("amounts")).replace('\u00a0', ' '))
                 .isEqualTo("12 345,67|-1 234 567,50|0,00|0,10|1 000 000,00||0,01");
         assertThat(((Number) r.get("sum")).doubleValue()).isEqualTo(1234.56);
+        // a VAT code's rate, as PowerOffice gives it, in the Norwegian form in both languages
+        assertThat(((String) r.get("rates")).replace('\u00a0', ' ')).isEqualTo("25 %|12,5 %|11,11 %|15 %|0 %|");
         assertThat(r.get("states")).isEqualTo("posted corrected posted locked locked failed failed not-closed "
                 + "blocked empty not-exported unknown future");
         // a posted revision with drift, open or locked; drift of a revision no longer current counts for nothing

@@ -44,8 +44,8 @@ class ConsoleResourcesTest {
     void itsModulesAndStylesAreServedWithTheirTypes() throws Exception {
         for (String module : new String[] {"/js/main.js", "/js/api.js", "/js/format.js", "/js/day-status.js",
             "/js/jobs.js", "/js/views/calendar.js", "/js/views/drift.js", "/js/views/clearing.js",
-            "/js/views/invoices.js", "/js/views/mappings.js", "/js/views/departments.js", "/js/i18n.js",
-            "/js/texts/nb.js", "/js/texts/en.js"}) {
+            "/js/views/invoices.js", "/js/views/mappings.js", "/js/views/departments.js", "/js/pickers.js",
+            "/js/i18n.js", "/js/texts/nb.js", "/js/texts/en.js"}) {
             HttpResponse<String> js = get(module);
             assertThat(js.statusCode()).as(module).isEqualTo(200);
             // browsers run an ES module only when it is served as JavaScript

@@ -76,6 +76,36 @@ class SandboxAdminTest {
     }
 
     @Test
+    void changesAClientsChartAsItsAccountantWouldUntilTheReset() throws Exception {
+        String kiosk = "/sandbox/admin/clients/" + SandboxWorld.NO_INVOICING_CLIENT + "/accounts/";
+        JsonNode created = JSON.readTree(send("PUT", kiosk + "3040", "{\"name\":\"Salgsinntekt kiosk\"}").body());
+        assertThat(created.get("AccountNo").asLong()).isEqualTo(3040);
+        assertThat(created.get("IsActive").asBoolean()).isTrue();
+        assertThat(created.get("VatCode").asText()).isEqualTo("0");
+        assertThat(send("PUT", kiosk + "3010", "{\"active\":false}").statusCode()).isEqualTo(200);
+        assertThat(send("DELETE", kiosk + "3001", null).statusCode()).isEqualTo(204);
+        assertThat(send("DELETE", kiosk + "3001", null).statusCode()).as("gone already").isEqualTo(404);
+
+        PowerOfficeTestCalls calls = new PowerOfficeTestCalls(port);
+        String token = calls.accessToken(SandboxKeys.STANDARD_APPLICATION_KEY,
+                SandboxKeys.clientKey(SandboxWorld.NO_INVOICING_CLIENT, 0));
+        JsonNode chart = calls.get(token, "/v2/GeneralLedgerAccounts").json();
+        assertThat(chart.findValuesAsText("AccountNo")).contains("3040", "3010").doesNotContain("3001");
+        for (JsonNode account : chart) {
+            if (account.get("AccountNo").asLong() == 3010) {
+                assertThat(account.get("IsActive").asBoolean()).isFalse();
+                assertThat(account.get("Name").asText()).as("the name kept").isEqualTo("Salgsinntekt øl");
+            }
+        }
+        assertThat(world.client(SandboxWorld.DEMO_CLIENT).orElseThrow().accountByNo(3001)).as("only that client")
+                .isPresent();
+
+        send("POST", "/sandbox/admin/reset", null);
+        assertThat(world.client(SandboxWorld.NO_INVOICING_CLIENT).orElseThrow().accountByNo(3001)).isPresent();
+        assertThat(world.client(SandboxWorld.NO_INVOICING_CLIENT).orElseThrow().accountByNo(3040)).isEmpty();
+    }
+
+    @Test
     void refusesAFaultWithoutModeOrCountOrWithAMethodNoEndpointHas() throws Exception {
         assertThat(send("POST", "/sandbox/admin/faults", "{\"mode\":\"FAIL\",\"count\":0}").statusCode())
                 .isEqualTo(400);

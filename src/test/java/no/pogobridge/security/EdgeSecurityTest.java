@@ -156,9 +156,9 @@ class EdgeSecurityTest {
     @Test
     void jwtsOfTheSitesIdentityProviderCarryTheirRole() {
         String operator = TestIdentityProvider.token("kari", List.of("pogo-operator"));
-        assertThat(RawHttp.send(port, "PUT", "/api/mappings/rounding", operator, "{\"account\":7741}").status())
+        assertThat(RawHttp.send(port, "PUT", "/api/mappings/rounding", operator, "{\"account\":7770}").status())
                 .isEqualTo(200);
-        assertThat(server.app().queryForObject("SELECT account FROM rounding_mapping", Integer.class)).isEqualTo(7741);
+        assertThat(server.app().queryForObject("SELECT account FROM rounding_mapping", Integer.class)).isEqualTo(7770);
 
         String viewer = TestIdentityProvider.token("ola", "offline_access pogo-viewer");
         assertThat(RawHttp.send(port, "GET", "/api/departments", viewer, null).status()).isEqualTo(200);
@@ -178,7 +178,7 @@ class EdgeSecurityTest {
             assertThat(answer.header("WWW-Authenticate")).startsWith("Bearer");
             assertThat(json(answer.body()).path("detail").asText()).contains("nor a JWT this server accepts");
         }
-        assertThat(server.app().queryForObject("SELECT account FROM rounding_mapping", Integer.class)).isEqualTo(7741);
+        assertThat(server.app().queryForObject("SELECT account FROM rounding_mapping", Integer.class)).isEqualTo(7770);
     }
 
     @Test
@@ -215,10 +215,10 @@ class EdgeSecurityTest {
                 HttpResponse.BodyHandlers.ofString());
         assertThat(refused.statusCode()).isEqualTo(413);
         assertThat(json(refused.body()).path("detail").asText()).contains("1024 KiB");
-        HttpResponse<String> accepted = http.send(chunked("/api/mappings/rounding", "{\"account\":7742}".getBytes()),
+        HttpResponse<String> accepted = http.send(chunked("/api/mappings/rounding", "{\"account\":7770}".getBytes()),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(accepted.statusCode()).as(accepted.body()).isEqualTo(200);
-        assertThat(server.app().queryForObject("SELECT account FROM rounding_mapping", Integer.class)).isEqualTo(7742);
+        assertThat(server.app().queryForObject("SELECT account FROM rounding_mapping", Integer.class)).isEqualTo(7770);
     }
 
     @Test

@@ -16,10 +16,11 @@ import no.pogobridge.export.Money;
  * oldest day first. Fed in the order PowerOffice dated them, a day's takings before the payouts of the same date.
  *
  * <p>A payout is matched by its amount, as an accountant matches a bank statement: it closes the open day (or run
- * of up to seven consecutive days: a weekend) whose takings it pays in full, or short by no more than the fee share
- * {@code maxFeeShare} (the difference is the acquirer's fee not yet booked, {@code shortPaid}, split over the days
- * it closed in proportion to what each still owed). The closest amount wins, an exact one first, so a day the
- * acquirer never paid is passed over and stays open while the days after it are paid. A payout that matches no day
+ * of up to seven consecutive days: a weekend) whose takings it pays exactly, wherever it lies, so a day the
+ * acquirer never paid is passed over and stays open while the days after it are paid. A payout short by no more
+ * than the fee share {@code maxFeeShare} closes the oldest day (or run) not passed over; the difference is the
+ * acquirer's fee not yet booked ({@code shortPaid}, split over the days it closed in proportion to what each still
+ * owed). A payout that matches no day
  * pays the oldest open days in full and part of the next (a day paid in two payouts), days passed over last. A
  * payout never pays a day dated after it. What a payout brings beyond every open day first makes up earlier short
  * payments (a fee booked later as a credit on the account) and is then held as credit for the next days (a payout
@@ -201,31 +202,48 @@ public final class ClearingMatch {
     }
 
     /**
-     * The best run of consecutive eligible days (at most {@link #LONGEST_RUN}) that the payout closes: owed at least
-     * the payout and at most the fee share more. The smallest shortfall wins (an exact amount first), then days not
-     * passed over, then the single day before a run, then the oldest.
+     * The run of consecutive eligible days (at most {@link #LONGEST_RUN}) the payout closes. An exact amount may
+     * close any run (the acquirer paid those days; older ones still open are passed over), the single day before a
+     * run, days not passed over first, then the oldest. A payout short of its days by at most the fee share closes
+     * only a run that starts at the oldest day not passed over: with fees, amounts alone are too close to tell
+     * days apart, and acquirers pay in order.
      */
     private Fit bestFit(List<OpenDay> eligible, BigDecimal paid) {
         Fit best = null;
         for (int i = 0; i < eligible.size(); i++) {
-            BigDecimal owed = Money.ZERO;
-            for (int j = i; j < eligible.size() && j < i + LONGEST_RUN; j++) {
-                owed = owed.add(eligible.get(j).owed());
-                if (owed.compareTo(paid) < 0) {
-                    continue;
-                }
-                BigDecimal shortfall = owed.subtract(paid);
-                if (shortfall.compareTo(owed.multiply(maxFeeShare)) <= 0) {
-                    Fit candidate = new Fit(eligible.subList(i, j + 1), owed,
-                            shortfall.divide(owed, 6, RoundingMode.HALF_EVEN));
-                    if (best == null || better(candidate, best)) {
-                        best = candidate;
-                    }
-                }
-                break;
+            Fit exact = run(eligible, i, paid);
+            if (exact != null && exact.shortfall().signum() == 0 && (best == null || better(exact, best))) {
+                best = exact;
             }
         }
-        return best;
+        if (best != null) {
+            return best;
+        }
+        int oldest = 0;
+        while (oldest < eligible.size() && eligible.get(oldest).passedOver) {
+            oldest++;
+        }
+        if (oldest == eligible.size()) {
+            oldest = 0;
+        }
+        Fit short_ = eligible.isEmpty() ? null : run(eligible, oldest, paid);
+        return short_ != null && short_.shortfall().signum() > 0 ? short_ : null;
+    }
+
+    /** The shortest run from day i that owes at least the payout, when it owes at most the fee share more. */
+    private Fit run(List<OpenDay> eligible, int i, BigDecimal paid) {
+        BigDecimal owed = Money.ZERO;
+        for (int j = i; j < eligible.size() && j < i + LONGEST_RUN; j++) {
+            owed = owed.add(eligible.get(j).owed());
+            if (owed.compareTo(paid) < 0) {
+                continue;
+            }
+            BigDecimal shortfall = owed.subtract(paid);
+            return shortfall.compareTo(owed.multiply(maxFeeShare)) <= 0
+                    ? new Fit(eligible.subList(i, j + 1), owed, shortfall.divide(owed, 6, RoundingMode.HALF_EVEN))
+                    : null;
+        }
+        return null;
     }
 
     private static boolean better(Fit a, Fit b) {

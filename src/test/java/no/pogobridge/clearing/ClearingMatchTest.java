@@ -91,6 +91,21 @@ class ClearingMatchTest {
     }
 
     @Test
+    void aSplitPayoutsFirstPartIsNotTakenForANewerDayPaidShort() {
+        match.takings(MONDAY, amount("1000.00"));
+        match.takings(MONDAY.plusDays(1), amount("615.00"));
+        match.payout(MONDAY.plusDays(2), amount("600.00"));
+        assertThat(match.days().get(1).open()).as("600 is within the fee share of 615, but not that day's payout")
+                .isEqualByComparingTo("615.00");
+        assertThat(match.days().get(0).open()).isEqualByComparingTo("400.00");
+
+        match.payout(MONDAY.plusDays(3), amount("400.00"));
+        match.payout(MONDAY.plusDays(3), amount("615.00"));
+        assertThat(match.days()).allSatisfy(d -> assertThat(d.shortPaid()).isEqualByComparingTo("0.00"))
+                .allSatisfy(d -> assertThat(d.open()).isEqualByComparingTo("0.00"));
+    }
+
+    @Test
     void oneWeekendPayoutNetOfFeesClosesThreeDaysWithTheFeeSplitByTheirTakings() {
         match.takings(MONDAY, amount("1000.00"));
         match.takings(MONDAY.plusDays(1), amount("2000.00"));

@@ -7,7 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import no.pogobridge.department.DepartmentConnections;
-import no.pogobridge.mapping.PosCatalog;
+import no.pogobridge.export.ExportApi;
+import no.pogobridge.export.ExportPeriod;
 import no.pogobridge.operator.JsonBodies;
 import no.pogobridge.operator.OperatorException;
 import org.springframework.stereotype.Component;
@@ -22,54 +23,43 @@ public class ClearingApi {
 
     /** The period shown when none is asked for: the last two months. */
     static final int DEFAULT_DAYS = 62;
-    static final int MAX_YEARS = 10;
 
-    /** The period asked for, of a department that is connected. */
-    public record Question(int departmentId, LocalDate from, LocalDate to) {
-    }
-
-    private final PosCatalog pos;
+    private final ExportApi periods;
     private final DepartmentConnections connections;
     private final ClearingReconciliation reconciliation;
     private final Clock clock;
 
-    public ClearingApi(PosCatalog pos, DepartmentConnections connections, ClearingReconciliation reconciliation,
+    public ClearingApi(ExportApi periods, DepartmentConnections connections, ClearingReconciliation reconciliation,
             Clock clock) {
-        this.pos = pos;
+        this.periods = periods;
         this.connections = connections;
         this.reconciliation = reconciliation;
         this.clock = clock;
     }
 
-    public Question question(String departmentIdText, String fromText, String toText) {
-        int id = JsonBodies.id("department id", departmentIdText);
-        if (!pos.departmentExists(id)) {
-            throw OperatorException.notFound("The POS has no department " + id + "; GET /api/departments lists them.");
-        }
-        if (connections.find(id).isEmpty()) {
-            throw OperatorException.conflict("Department " + id + " is not connected to PowerOffice: its clearing "
-                    + "accounts are read from its client (PUT /api/departments/" + id + "/connection).");
-        }
+    /**
+     * The period asked for (to: today, from: 61 days before, when not given), checked as every period of the
+     * operator API is (ExportApi.period: the department, the dates, their order and length), of a department that
+     * is connected.
+     */
+    public ExportPeriod question(String departmentIdText, String fromText, String toText) {
         LocalDate to = JsonBodies.businessDate("to", toText, clock);
-        LocalDate from = JsonBodies.businessDate("from", fromText, clock);
         if (to == null) {
             to = reconciliation.today();
         }
-        if (from == null) {
-            from = to.minusDays(DEFAULT_DAYS - 1L);
+        LocalDate from = JsonBodies.businessDate("from", fromText, clock);
+        ExportPeriod period = periods.period(departmentIdText,
+                (from == null ? to.minusDays(DEFAULT_DAYS - 1L) : from).toString(), to.toString());
+        if (connections.find(period.departmentId()).isEmpty()) {
+            throw OperatorException.conflict("Department " + period.departmentId() + " is not connected to "
+                    + "PowerOffice: its clearing accounts are read from its client (PUT /api/departments/"
+                    + period.departmentId() + "/connection).");
         }
-        if (to.isBefore(from)) {
-            throw OperatorException.badRequest("to (" + to + ") is before from (" + from + ").");
-        }
-        if (!to.isBefore(from.plusYears(MAX_YEARS))) {
-            throw OperatorException.badRequest("A period can be at most " + MAX_YEARS + " years; " + from + " to " + to
-                    + " is longer.");
-        }
-        return new Question(id, from, to);
+        return period;
     }
 
     /** The answer: every clearing account, its days and balances within the period, its totals as of today. */
-    public List<Map<String, Object>> answer(DepartmentClearing clearing, Question question) {
+    public List<Map<String, Object>> answer(DepartmentClearing clearing, ExportPeriod question) {
         if (clearing.failed()) {
             throw new OperatorException(502, "PowerOffice's account transactions could not be read: "
                     + clearing.failure());
@@ -108,7 +98,7 @@ public class ClearingApi {
     }
 
     /** The open balance at each date of the period that changed it, starting with the balance the period began with. */
-    private static List<Map<String, Object>> balances(List<ClearingMatch.Balance> all, Question question) {
+    private static List<Map<String, Object>> balances(List<ClearingMatch.Balance> all, ExportPeriod question) {
         List<Map<String, Object>> shown = new ArrayList<>();
         ClearingMatch.Balance before = null;
         for (ClearingMatch.Balance b : all) {

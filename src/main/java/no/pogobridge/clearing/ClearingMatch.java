@@ -93,7 +93,6 @@ public final class ClearingMatch {
     private final List<OpenDay> days = new ArrayList<>();
     private final List<Balance> balances = new ArrayList<>();
     private BigDecimal credit = Money.ZERO;
-    private BigDecimal payouts = Money.ZERO;
     private LocalDate last;
 
     /** @param maxFeeShare the largest share of takings an acquirer's fee may be (0.05 = 5 %) */
@@ -137,7 +136,6 @@ public final class ClearingMatch {
         if (paid.signum() <= 0) {
             throw new IllegalArgumentException("a payout is a positive amount, was " + paid);
         }
-        payouts = payouts.add(paid);
         apply(paid, date);
         balance(date);
     }
@@ -297,10 +295,5 @@ public final class ClearingMatch {
     /** What cleared the account beyond every day owed: held for the next days' takings. */
     public BigDecimal credit() {
         return credit;
-    }
-
-    /** Every payout fed so far, together. */
-    public BigDecimal payouts() {
-        return payouts;
     }
 }

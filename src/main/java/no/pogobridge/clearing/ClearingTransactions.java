@@ -124,21 +124,22 @@ public class ClearingTransactions {
 
     /**
      * The department's bookings on the accounts from a date on, one per voucher, account and date, in the order the
-     * matcher takes them: by account, date, debits before credits, voucher number. Streamed, not collected: a long
-     * window costs no memory here.
+     * matcher takes them: by account, date, the day's takings before its payouts (ours, whatever their sign, and
+     * others' debits; then others' credits), voucher number. Streamed a thousand rows at a time (PostgreSQL's driver
+     * honours the fetch size only inside a transaction), not collected: a long window costs no memory here.
      */
     public void bookings(int departmentId, List<Integer> accounts, LocalDate from, Consumer<Booking> each) {
         if (accounts.isEmpty()) {
             return;
         }
-        app.query(con -> {
+        transaction.executeWithoutResult(status -> app.query(con -> {
             var statement = con.prepareStatement("""
                     SELECT account_no, voucher_date, origin = 'OURS' AS ours, sum(amount) AS amount
                     FROM clearing_transaction
                     WHERE department_id = ? AND account_no = ANY (?) AND voucher_date >= ? AND NOT left_out
                         AND origin <> 'OTHER_DEPARTMENT'
                     GROUP BY account_no, voucher_date, origin, voucher_id
-                    ORDER BY account_no, voucher_date, sum(amount) < 0, min(voucher_no)""");
+                    ORDER BY account_no, voucher_date, origin = 'OURS' OR sum(amount) > 0 DESC, min(voucher_no)""");
             statement.setInt(1, departmentId);
             statement.setArray(2, con.createArrayOf("integer", accounts.toArray()));
             statement.setObject(3, from);
@@ -147,7 +148,7 @@ public class ClearingTransactions {
         }, rs -> {
             each.accept(new Booking(rs.getInt(1), rs.getObject(2, LocalDate.class), rs.getBoolean(3),
                     rs.getBigDecimal(4)));
-        });
+        }));
     }
 
     private static String text(JsonNode line, String field) {

@@ -43,6 +43,9 @@ class ClearingTest {
     @Autowired
     ProducerTemplate routes;
 
+    @Autowired
+    ClearingReconciliation reconciliation;
+
     OperatorCalls api;
     PosChanges pos;
     LocalDate base;
@@ -160,6 +163,35 @@ class ClearingTest {
         assertThat(job.get("state").asText()).isEqualTo("DONE");
         assertThat(job.get("results")).hasSize(1);
         assertThat(job.get("results").get(0).get("departmentId").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void aRefundDayPaidOutTheSameDateIsStillOneDay() {
+        server.connect(1);
+        LocalDate refunds = base.plusDays(1);
+        server.app().update("""
+                INSERT INTO clearing_cursor (department_id, accounts, department_code, from_date, read_through, read_at)
+                VALUES (1, '1550,1560', '10', ?, now(), now())""", base);
+        line(1, base, "1000.00", "OURS", 1);
+        // the refund day's payout was booked before our voucher of it (a lower voucher number)
+        line(2, refunds, "-800.00", "OTHER", 2);
+        line(3, refunds, "-200.00", "OURS", 3);
+        // and someone debited the account by hand that day
+        line(4, refunds, "50.00", "OTHER", 4);
+
+        List<ClearingMatch.Day> days = reconciliation.stored(1).accounts().stream()
+                .filter(a -> a.account() == CARD).findFirst().orElseThrow().days();
+        assertThat(days).extracting(ClearingMatch.Day::businessDate).containsExactly(base, refunds);
+        assertThat(days.get(1).booked()).as("the day's debits together, before its payout")
+                .isEqualByComparingTo("-150.00");
+    }
+
+    private void line(long id, LocalDate date, String amount, String origin, long voucherNo) {
+        server.app().update("""
+                INSERT INTO clearing_transaction (department_id, line_id, account_no, voucher_date, amount, voucher_id,
+                    voucher_no, voucher_type, origin, left_out, created_at)
+                VALUES (1, ?, 1550, ?, ?, ?, ?, 'BankJournal', ?, false, now())""", id, date, new BigDecimal(amount),
+                "voucher-" + voucherNo, voucherNo, origin);
     }
 
     @Test

@@ -98,6 +98,13 @@ public class PowerOfficeCalls {
         } else if (request != null) {
             message.setHeader(Exchange.CONTENT_TYPE, "application/json");
         }
+    }
+
+    /**
+     * The attempt leaves now: its permit is taken (the route's last step before the send), so the latency counted
+     * is PowerOffice's answer alone, neither the token request before it nor the wait for the quota.
+     */
+    public void sending(Exchange exchange) {
         exchange.setProperty(STARTED, System.nanoTime());
     }
 

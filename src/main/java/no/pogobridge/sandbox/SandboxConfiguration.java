@@ -1,7 +1,5 @@
 package no.pogobridge.sandbox;
 
-import io.github.resilience4j.ratelimiter.RateLimiterConfig;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import org.slf4j.Logger;
@@ -49,14 +47,11 @@ class SandboxConfiguration {
     @Bean
     FilterRegistrationBean<SandboxGatewayFilter> sandboxGateway(SandboxProperties properties, SandboxFaults faults,
             SandboxRequestLog requests) {
-        // the subscription's quota: N calls a second, no waiting, shared by every client key
-        RateLimiterRegistry limiters = RateLimiterRegistry.of(RateLimiterConfig.custom()
-                .limitForPeriod(properties.requestsPerSecond())
-                .limitRefreshPeriod(Duration.ofSeconds(1))
-                .timeoutDuration(Duration.ZERO)
-                .build());
+        // the subscription's quota: N calls in any sliding second, no waiting, shared by every client key
+        SlidingWindowLimiter limiter = new SlidingWindowLimiter(properties.requestsPerSecond(), Duration.ofSeconds(1),
+                System::nanoTime);
         FilterRegistrationBean<SandboxGatewayFilter> registration = new FilterRegistrationBean<>(
-                new SandboxGatewayFilter(limiters, faults, requests, properties.hang()));
+                new SandboxGatewayFilter(limiter, faults, requests, properties.hang()));
         registration.addUrlPatterns(SandboxGatewayFilter.PREFIX + "*");
         return registration;
     }

@@ -1,7 +1,5 @@
 package no.pogobridge.sandbox;
 
-import io.github.resilience4j.ratelimiter.RateLimiter;
-import io.github.resilience4j.ratelimiter.RateLimiterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -14,20 +12,21 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
  * What Azure API Management does in front of PowerOffice GO: demand the subscription key on every call (the token
- * call too), throttle each subscription to its rate, and (for tests) inject faults. Every call is logged.
+ * call too), throttle each subscription to its rate (any sliding second, {@link SlidingWindowLimiter}), and (for
+ * tests) inject faults. Every call is logged.
  */
 public final class SandboxGatewayFilter extends OncePerRequestFilter {
 
     public static final String PREFIX = "/sandbox/poweroffice/";
 
-    private final RateLimiterRegistry rateLimiters;
+    private final SlidingWindowLimiter rateLimit;
     private final SandboxFaults faults;
     private final SandboxRequestLog log;
     private final Duration hang;
 
-    public SandboxGatewayFilter(RateLimiterRegistry rateLimiters, SandboxFaults faults, SandboxRequestLog log,
+    public SandboxGatewayFilter(SlidingWindowLimiter rateLimit, SandboxFaults faults, SandboxRequestLog log,
             Duration hang) {
-        this.rateLimiters = rateLimiters;
+        this.rateLimit = rateLimit;
         this.faults = faults;
         this.log = log;
         this.hang = hang;
@@ -41,6 +40,7 @@ public final class SandboxGatewayFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
+        java.time.Instant arrived = java.time.Instant.now();
         String path = request.getRequestURI().substring(PREFIX.length() - 1);
         HttpServletRequest logged = request;
         boolean write = "POST".equals(request.getMethod()) && path.startsWith("/v2/");
@@ -53,7 +53,7 @@ public final class SandboxGatewayFilter extends OncePerRequestFilter {
             String body = write ? new String(((org.springframework.web.util.ContentCachingRequestWrapper) logged)
                     .getContentAsByteArray(), StandardCharsets.UTF_8) : null;
             log.add(new SandboxRequestLog.Entry(java.time.Instant.now(), request.getMethod(), path,
-                    response.getStatus(), body, request.getQueryString()));
+                    response.getStatus(), body, request.getQueryString(), arrived));
         }
     }
 
@@ -73,8 +73,7 @@ public final class SandboxGatewayFilter extends OncePerRequestFilter {
                     + "key for an active subscription.");
             return;
         }
-        RateLimiter limiter = rateLimiters.rateLimiter(key);
-        if (!limiter.acquirePermission()) {
+        if (!rateLimit.tryAcquire(key)) {
             tooMany(response);
             return;
         }

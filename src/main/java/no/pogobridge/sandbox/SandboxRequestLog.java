@@ -11,8 +11,12 @@ public final class SandboxRequestLog {
 
     private static final int KEEP = 10_000;
 
-    /** body: the request body of a write (POST), for contract checks; null for reads. query: as sent, or null. */
-    public record Entry(Instant at, String method, String path, int status, String body, String query) {
+    /**
+     * at: when the answer was out; arrived: when the gateway counted the call against the rate limit. body: the
+     * request body of a write (POST), for contract checks; null for reads. query: as sent, or null.
+     */
+    public record Entry(Instant at, String method, String path, int status, String body, String query,
+            Instant arrived) {
     }
 
     private final Deque<Entry> entries = new ArrayDeque<>();

@@ -108,9 +108,10 @@ class SandboxGatewayTest {
 
     @Test
     void throttlesASubscriptionAboveTenRequestsASecond() throws Exception {
-        // the sandbox counts calls per whole second of its limiter; the burst starts in a second of its own (the
-        // sleep is the subject: a rest the limiter must see), and may end in a later one on a loaded machine: at
-        // most ten calls of each second the burst touched may pass, and so a burst of 40 is throttled
+        // the sandbox counts calls in any sliding second; the burst starts after a second of rest (the sleep is
+        // the subject: the previous test's calls must have left the window), and may last longer than a second on
+        // a loaded machine: at most ten calls of each second the burst touched may pass, and so a burst of 40 is
+        // throttled
         Thread.sleep(1100);
         ExecutorService pool = Executors.newFixedThreadPool(20);
         try {

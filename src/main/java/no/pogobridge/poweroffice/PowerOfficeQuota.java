@@ -21,7 +21,9 @@ import org.springframework.stereotype.Component;
  * PowerOffice's quota of requests per subscription key, shared by every server instance on the same app database:
  * one Bucket4j token bucket per subscription key in table {@code poweroffice_quota} (Flyway V7), shaped as
  * {@link QuotaShape} explains. {@link #acquire()} blocks until the next request may leave; every request to
- * PowerOffice, token requests included, takes one permit first. Free of HTTP, so a route can call it as a bean step.
+ * PowerOffice, token requests included, takes one permit first, as the last step before it is sent (a permit taken
+ * earlier, before the call's token request, would spread the requests beyond what the pace tolerates). Free of
+ * HTTP, so a route can call it as a bean step.
  *
  * <p>Taking a permit is one short transaction on the bucket's row ({@code SELECT ... FOR UPDATE}, update, commit)
  * that reserves the next free slot; the caller then sleeps until that slot without holding a connection. Instances

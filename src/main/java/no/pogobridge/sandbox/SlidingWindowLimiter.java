@@ -43,7 +43,7 @@ public final class SlidingWindowLimiter {
 
     /** Counts a call on this key now and says whether it may pass. */
     public boolean tryAcquire(String key) {
-        return logs.computeIfAbsent(key, k -> new Log(limit)).tryAcquire(nanoClock.getAsLong(), windowNanos);
+        return logs.computeIfAbsent(key, k -> new Log(limit)).tryAcquire(nanoClock, windowNanos);
     }
 
     /** The last {@code limit} counted calls of one key, oldest at {@code next}. */
@@ -56,7 +56,9 @@ public final class SlidingWindowLimiter {
             times = new long[limit];
         }
 
-        synchronized boolean tryAcquire(long now, long windowNanos) {
+        synchronized boolean tryAcquire(LongSupplier nanoClock, long windowNanos) {
+            // the clock is read under the lock, so the ring holds the times in the order they were counted
+            long now = nanoClock.getAsLong();
             // full and the oldest of the last `limit` still inside (now - window, now]: `limit` calls already in it.
             // Differences, not comparisons, of nanoTime values: it may wrap.
             boolean allowed = filled < times.length || now - times[next] >= windowNanos;

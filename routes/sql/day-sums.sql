@@ -1,51 +1,74 @@
--- The POS side of a day, summed (route read-day-sums, routes/daily-export.camel.yaml): its PAID orders as about
--- twenty rows whatever the day's size. Named parameters (camel-sql, :#name): departmentId, dayStart, dayEnd,
--- giftCardProductTypes, untransferredPaymentTypes, giftCardsUntransferred; never splice values in. Each row has the
--- columns voucherLines.sum reads (DaySums.fromRow): kind, type_id, vat_code_id, amount, orders, order_id,
--- order_number, lines_total, rounding, payments_total. DaySumsQueryTest runs this file against the same arithmetic
--- in Java.
-WITH day_order AS (
-  SELECT o.id, o.order_number, o.rounding FROM pos.orders o
+-- The POS side of a run of one department's business days, summed in one statement: a month of a backlog
+-- (route read-run-of-days) or a single day (route read-day-sums), both in routes/daily-export.camel.yaml. About
+-- twenty rows a day whatever the day's size, each marked with its business_date. Named parameters (camel-sql,
+-- :#name; DaySums.parameters): departmentId; businessDates, dayStarts, dayEnds (the days and their instants, as
+-- the department's calendar has them, ISO texts); giftCardProductTypes, untransferredPaymentTypes,
+-- giftCardsUntransferred. Never splice values in. Besides business_date each row has the columns voucherLines.sum
+-- reads (DaySums.fromRow): kind, type_id, vat_code_id, amount, orders, order_id, order_number, lines_total,
+-- rounding, payments_total. DaySumsQueryTest runs this file against the same arithmetic in Java.
+--
+-- One pass: the days' orders (the (department_id, paid_at) index, a range per day), then their lines and payments
+-- (the (order_id) indexes, each read once for all the run's orders: one index scan over an array of ids, cheaper
+-- than a lookup per order); the per-order checks (an order whose lines and rounding do not add up to its payments;
+-- an order paid with an untransferred type or selling a gift card) are windows over each order's few rows, and one
+-- aggregation (grouped) gives every sum, so no order, line or payment is read twice. The CTEs marked MATERIALIZED
+-- keep the plan on those indexes whatever PostgreSQL guesses of a run's size; the two branches of entry have the
+-- same column types, so no row is cast.
+WITH day AS (
+  SELECT d.business_date, d.day_start, d.day_end
+  FROM unnest(CAST(:#businessDates AS date[]), CAST(:#dayStarts AS timestamptz[]),
+  CAST(:#dayEnds AS timestamptz[])) AS d(business_date, day_start, day_end)
+), day_order AS MATERIALIZED (
+  SELECT d.business_date, o.id, o.order_number, o.rounding
+  FROM day d CROSS JOIN LATERAL (SELECT o.id, o.order_number, o.rounding FROM pos.orders o
   WHERE o.department_id = :#departmentId AND o.status = 'PAID'
-  AND o.paid_at >= :#dayStart AND o.paid_at < :#dayEnd
-), line AS (
-  SELECT l.order_id, l.product_type_id, l.vat_code_id, l.amount
-  FROM day_order o JOIN pos.order_lines l ON l.order_id = o.id
-), payment AS (
-  SELECT p.order_id, p.payment_type_id, p.amount, p.tip
-  FROM day_order o JOIN pos.payments p ON p.order_id = o.id
-), order_total AS (
-  SELECT t.order_id, sum(t.lines) AS lines_total, sum(t.payments) AS payments_total,
-  bool_or(t.sells_gift_card) AS sells_gift_card, min(t.untransferred_type) AS untransferred_type
-  FROM (SELECT order_id, amount AS lines, 0 AS payments,
-  product_type_id = ANY (:#giftCardProductTypes) AS sells_gift_card,
-  CAST(NULL AS integer) AS untransferred_type FROM line
-  UNION ALL SELECT order_id, 0, amount, false,
-  CASE WHEN payment_type_id = ANY (:#untransferredPaymentTypes) THEN payment_type_id END FROM payment
-  UNION ALL SELECT id, 0, 0, false, NULL FROM day_order) t
-  GROUP BY t.order_id
-), left_out AS (
-  SELECT o.id, o.order_number, t.lines_total, o.rounding, t.payments_total, t.untransferred_type,
-  CASE WHEN t.lines_total + o.rounding <> t.payments_total THEN 'UNBALANCED'
-  WHEN t.untransferred_type IS NOT NULL THEN 'PAID_WITH_UNTRANSFERRED_TYPE'
-  ELSE 'SELLS_GIFT_CARD' END AS kind
-  FROM order_total t JOIN day_order o ON o.id = t.order_id
-  WHERE t.lines_total + o.rounding <> t.payments_total OR t.untransferred_type IS NOT NULL
-  OR (t.sells_gift_card AND :#giftCardsUntransferred)
+  AND o.paid_at >= d.day_start AND o.paid_at < d.day_end) o
+  ORDER BY o.id
+), entry AS (
+  SELECT l.order_id, true AS is_line, l.product_type_id AS type_id, l.vat_code_id, l.amount,
+  CAST(0 AS numeric(12,2)) AS tip
+  FROM pos.order_lines l WHERE l.order_id = ANY (ARRAY(SELECT id FROM day_order))
+  UNION ALL SELECT p.order_id, false, p.payment_type_id, CAST(NULL AS integer), p.amount, p.tip
+  FROM pos.payments p WHERE p.order_id = ANY (ARRAY(SELECT id FROM day_order))
+), checked AS (
+  SELECT o.business_date, o.id, o.order_number, o.rounding, e.is_line, e.type_id, e.vat_code_id, e.amount, e.tip,
+  row_number() OVER per_order = 1 AS first_of_order,
+  coalesce(sum(CASE WHEN e.is_line THEN e.amount ELSE -e.amount END) OVER per_order, 0) + o.rounding
+  AS difference,
+  min(CASE WHEN NOT e.is_line AND e.type_id = ANY (:#untransferredPaymentTypes) THEN e.type_id END)
+  OVER per_order AS untransferred_type,
+  bool_or(e.is_line AND e.type_id = ANY (:#giftCardProductTypes)) OVER per_order AS sells_gift_card
+  FROM day_order o LEFT JOIN entry e ON e.order_id = o.id
+  WINDOW per_order AS (PARTITION BY o.id)
+), classified AS (
+  SELECT business_date, id, order_number, rounding, is_line, type_id, vat_code_id, amount, tip, first_of_order,
+  untransferred_type,
+  CASE WHEN difference <> 0 THEN 'UNBALANCED'
+  WHEN untransferred_type IS NOT NULL THEN 'PAID_WITH_UNTRANSFERRED_TYPE'
+  WHEN sells_gift_card AND :#giftCardsUntransferred THEN 'SELLS_GIFT_CARD' END AS left_out
+  FROM checked
+), grouped AS MATERIALIZED (
+  SELECT business_date, left_out, is_line, type_id, vat_code_id, untransferred_type,
+  CASE WHEN left_out = 'UNBALANCED' THEN id END AS order_id,
+  CASE WHEN left_out = 'UNBALANCED' THEN order_number END AS order_number,
+  sum(amount) AS amount, sum(tip) AS tip, sum(rounding) FILTER (WHERE first_of_order) AS rounding,
+  count(*) FILTER (WHERE first_of_order) AS orders
+  FROM classified GROUP BY 1, 2, 3, 4, 5, 6, 7, 8
 )
-SELECT 1 AS sort, 'SALE' AS kind, product_type_id AS type_id, vat_code_id, sum(amount) AS amount,
+SELECT business_date, 1 AS sort, 'SALE' AS kind, type_id, vat_code_id, sum(amount) AS amount,
 CAST(NULL AS bigint) AS orders, CAST(NULL AS bigint) AS order_id, CAST(NULL AS bigint) AS order_number,
-CAST(NULL AS numeric) AS lines_total, CAST(NULL AS numeric) AS rounding,
-CAST(NULL AS numeric) AS payments_total
-FROM line WHERE order_id NOT IN (SELECT id FROM left_out) GROUP BY product_type_id, vat_code_id
-UNION ALL SELECT 2, 'PAYMENT', payment_type_id, NULL, sum(amount), NULL, NULL, NULL, NULL, NULL, NULL
-FROM payment WHERE order_id NOT IN (SELECT id FROM left_out) GROUP BY payment_type_id
-UNION ALL SELECT 3, 'ROUNDING', NULL, NULL, sum(rounding), NULL, NULL, NULL, NULL, NULL, NULL
-FROM day_order WHERE id NOT IN (SELECT id FROM left_out) HAVING sum(rounding) <> 0
-UNION ALL SELECT 4, 'TIP', payment_type_id, NULL, sum(tip), NULL, NULL, NULL, NULL, NULL, NULL
-FROM payment GROUP BY payment_type_id HAVING sum(tip) <> 0
-UNION ALL SELECT 5, kind, untransferred_type, NULL, sum(payments_total), count(*), NULL, NULL, NULL,
-NULL, NULL FROM left_out WHERE kind <> 'UNBALANCED' GROUP BY kind, untransferred_type
-UNION ALL SELECT 6, kind, NULL, NULL, NULL, NULL, id, order_number, lines_total, rounding,
-payments_total FROM left_out WHERE kind = 'UNBALANCED'
-ORDER BY sort, type_id, vat_code_id, order_id
+CAST(NULL AS numeric) AS lines_total, CAST(NULL AS numeric) AS rounding, CAST(NULL AS numeric) AS payments_total
+FROM grouped WHERE left_out IS NULL AND is_line GROUP BY business_date, type_id, vat_code_id
+UNION ALL SELECT business_date, 2, 'PAYMENT', type_id, NULL, sum(amount), NULL, NULL, NULL, NULL, NULL, NULL
+FROM grouped WHERE left_out IS NULL AND NOT is_line GROUP BY business_date, type_id
+UNION ALL SELECT business_date, 3, 'ROUNDING', NULL, NULL, sum(rounding), NULL, NULL, NULL, NULL, NULL, NULL
+FROM grouped WHERE left_out IS NULL GROUP BY business_date HAVING sum(rounding) <> 0
+UNION ALL SELECT business_date, 4, 'TIP', type_id, NULL, sum(tip), NULL, NULL, NULL, NULL, NULL, NULL
+FROM grouped WHERE NOT is_line GROUP BY business_date, type_id HAVING sum(tip) <> 0
+UNION ALL SELECT business_date, 5, left_out, untransferred_type, NULL,
+coalesce(sum(amount) FILTER (WHERE NOT is_line), 0), sum(orders), NULL, NULL, NULL, NULL, NULL
+FROM grouped WHERE left_out <> 'UNBALANCED' GROUP BY business_date, left_out, untransferred_type
+UNION ALL SELECT business_date, 6, left_out, NULL, NULL, NULL, NULL, order_id, order_number,
+coalesce(sum(amount) FILTER (WHERE is_line), 0), sum(rounding), coalesce(sum(amount) FILTER (WHERE NOT is_line), 0)
+FROM grouped WHERE left_out = 'UNBALANCED' GROUP BY business_date, left_out, order_id, order_number
+ORDER BY business_date, sort, type_id, vat_code_id, order_id

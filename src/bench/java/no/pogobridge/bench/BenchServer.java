@@ -52,6 +52,22 @@ final class BenchServer implements AutoCloseable {
     }
 
     /** jvmOptions go before -jar (e.g. a flight recording), serverArguments after the benchmark's own. */
+    /**
+     * The checkout whose jar (target/pogo-bridge.jar, built there) and routes the measured servers run: this one,
+     * unless a benchmark's --server=DIR names another, e.g. main's, to compare a change with what it changes.
+     */
+    static Path home = Path.of("");
+
+    /** The CPU the server's process has used so far, in seconds. */
+    double cpuSeconds() {
+        return process.toHandle().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
+    /** The CPU this benchmark's own process (the sandbox it hosts, mostly) has used so far, in seconds. */
+    static double benchmarkCpuSeconds() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(Double.NaN);
+    }
+
     static BenchServer start(String name, String schema, String heap, BenchPos pos, SandboxHost sandbox,
             List<String> jvmOptions, List<String> serverArguments) throws Exception {
         int port = freePort();
@@ -65,7 +81,7 @@ final class BenchServer implements AutoCloseable {
         command.add("-XX:+ExitOnOutOfMemoryError");
         command.add("-Xlog:gc:file=" + gcLog);
         command.addAll(jvmOptions);
-        command.addAll(List.of("-jar", Path.of("target", "pogo-bridge.jar").toAbsolutePath().toString(),
+        command.addAll(List.of("-jar", home.resolve(Path.of("target", "pogo-bridge.jar")).toAbsolutePath().toString(),
                 "--server.port=" + port, "--pogo.operator.token=" + TOKEN, "--pogo.app-db.schema=" + schema,
                 "--pogo.secrets.key=" + SECRETS_KEY,
                 "--pogo.poweroffice.api-url=" + sandbox.base + "/sandbox/poweroffice/v2",
@@ -73,7 +89,7 @@ final class BenchServer implements AutoCloseable {
                 "--pogo.poweroffice.application-key=" + SandboxKeys.STANDARD_APPLICATION_KEY,
                 "--pogo.poweroffice.subscription-key=" + SandboxKeys.SUBSCRIPTION_KEY,
                 "--spring.quartz.properties.org.quartz.scheduler.instanceName=" + schema,
-                "--ROUTES_DIR=" + Path.of("routes").toAbsolutePath()));
+                "--ROUTES_DIR=" + home.resolve("routes").toAbsolutePath()));
         command.addAll(List.of(pos.serverArguments()));
         command.addAll(serverArguments);
         Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
@@ -217,6 +233,30 @@ final class BenchServer implements AutoCloseable {
             }
         }
         return new long[] {used, live};
+    }
+
+    /**
+     * The heap still live after a full collection, asked for now (jcmd GC.run): what the server really holds at the
+     * end of a phase, where a young collection's "after" also counts old garbage not collected yet.
+     */
+    long liveAfterFullGcMb() throws Exception {
+        int mark = gcLogLines();
+        Process jcmd = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
+                Long.toString(process.pid()), "GC.run").redirectErrorStream(true).start();
+        jcmd.getInputStream().readAllBytes();
+        jcmd.waitFor();
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        while (System.nanoTime() < deadline) {
+            List<String> lines = Files.readAllLines(gcLog);
+            for (String line : lines.subList(Math.min(mark, lines.size()), lines.size())) {
+                Matcher m = GC_PAUSE.matcher(line);
+                if (line.contains("Pause Full") && m.find()) {
+                    return Long.parseLong(m.group(2));
+                }
+            }
+            Thread.sleep(200);
+        }
+        return -1;
     }
 
     static int freePort() throws IOException {

@@ -6,18 +6,13 @@ import no.pogobridge.businessday.BusinessDayCalendar;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import no.pogobridge.department.DepartmentConnection;
 import no.pogobridge.department.DepartmentConnections;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Qualifier;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,28 +23,24 @@ import org.springframework.stereotype.Component;
 @Component("automaticExport")
 public class AutomaticExport {
 
-    /** How many days of a backlog are read from the POS and the ledger at a time. */
+    /** How many days of a backlog are read from the POS and the ledger at a time: one statement each. */
     static final int CHUNK_DAYS = 31;
 
     private static final Logger log = LoggerFactory.getLogger(AutomaticExport.class);
 
     private final DepartmentConnections connections;
     private final ExportLedger ledger;
-    private final JdbcTemplate pos;
-    private final JdbcTemplate app;
     private final Clock clock;
     private final org.quartz.Scheduler scheduler;
     private final no.pogobridge.ServerStopping stopping;
 
     public AutomaticExport(DepartmentConnections connections, ExportLedger ledger,
-            @Qualifier("posDataSource") javax.sql.DataSource posDataSource, JdbcTemplate app, Clock clock,
+            Clock clock,
             @org.springframework.context.annotation.Lazy org.quartz.Scheduler scheduler,
             no.pogobridge.ServerStopping stopping) {
         this.stopping = stopping;
         this.connections = connections;
         this.ledger = ledger;
-        this.pos = new JdbcTemplate(posDataSource);
-        this.app = app;
         this.clock = clock;
         this.scheduler = scheduler;
     }
@@ -76,48 +67,31 @@ public class AutomaticExport {
     }
 
     /**
-     * The backlog's closed days (with a Z-report) not posted yet, oldest first, read a month at a time as the
-     * export goes, so a year of backlog is never one list. A stopping server ends the backlog after the day in
-     * flight; the next run (on any instance) goes on from there.
+     * The backlog as runs of at most a month, oldest first, for route read-run-of-days to read each in one POS
+     * statement (its closed days not posted yet, and their sums), so a year of backlog is never one list. A stopping
+     * server ends the backlog after the run in hand, and that run after the day in hand (DayRuns).
      */
-    public Iterator<DayRequest> dueDays(Backlog backlog) {
+    public Iterator<DayRun> dueRuns(Backlog backlog) {
         return new Iterator<>() {
             private LocalDate next = backlog.from();
-            private final ArrayDeque<DayRequest> chunk = new ArrayDeque<>();
 
             @Override
             public boolean hasNext() {
-                if (stopping.stopping()) {
-                    return false;
-                }
-                while (chunk.isEmpty() && !next.isAfter(backlog.to())) {
-                    LocalDate end = next.plusDays(CHUNK_DAYS - 1L);
-                    if (end.isAfter(backlog.to())) {
-                        end = backlog.to();
-                    }
-                    Set<LocalDate> posted = new HashSet<>(app.queryForList("""
-                            SELECT business_date FROM export_ledger
-                            WHERE department_id = ? AND business_date BETWEEN ? AND ? AND status = 'POSTED'""",
-                            LocalDate.class, backlog.departmentId(), next, end));
-                    for (LocalDate day : pos.queryForList("""
-                            SELECT business_date FROM pos.z_reports
-                            WHERE department_id = ? AND business_date BETWEEN ? AND ? ORDER BY business_date""",
-                            LocalDate.class, backlog.departmentId(), next, end)) {
-                        if (!posted.contains(day)) {
-                            chunk.add(new DayRequest(backlog.departmentId(), day));
-                        }
-                    }
-                    next = end.plusDays(1);
-                }
-                return !chunk.isEmpty();
+                return !stopping.stopping() && !next.isAfter(backlog.to());
             }
 
             @Override
-            public DayRequest next() {
+            public DayRun next() {
                 if (!hasNext()) {
                     throw new java.util.NoSuchElementException();
                 }
-                return chunk.poll();
+                LocalDate end = next.plusDays(CHUNK_DAYS - 1L);
+                if (end.isAfter(backlog.to())) {
+                    end = backlog.to();
+                }
+                DayRun run = new DayRun(backlog.departmentId(), next, end);
+                next = end.plusDays(1);
+                return run;
             }
         };
     }

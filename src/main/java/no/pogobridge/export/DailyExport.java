@@ -6,8 +6,6 @@ import no.pogobridge.businessday.BusinessDayCalendar;
 
 import no.pogobridge.mapping.Setup;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -46,15 +44,41 @@ public class DailyExport {
         this.setup = setup;
     }
 
+    /** The day an exchange of the department-day routes is about: a DayRequest, or a day read with its run. */
+    public DayRequest dayRequest(Object body) {
+        if (body instanceof ReadDay read) {
+            return read.day();
+        }
+        if (body instanceof DayRequest day) {
+            return day;
+        }
+        throw new IllegalArgumentException("a department-day needs a DayRequest, got "
+                + (body == null ? "nothing" : body.getClass().getSimpleName()));
+    }
+
     /**
-     * Sets what the day's POS query needs: headers departmentId, businessDate, dayStart and dayEnd (the business
-     * day's instants), and from the setup the payment types whose orders stay off the voucher
-     * (untransferredPaymentTypes, giftCardProductTypes, giftCardsUntransferred). The setup is read once per period
-     * (exchange property daySetup, set by the period's route) or here when a day comes alone. For an export, a day
-     * the ledger already shows as posted is answered at once (header dayDone) without reading the POS.
+     * Sets headers departmentId and businessDate, and what the day's POS query needs (routes/sql/day-sums.sql for
+     * this one day, {@link DaySums#parameters}) as the body. The setup is read once per period (exchange property
+     * daySetup, set by the period's route) or here when a day comes alone. A day read with its run (a
+     * {@link ReadDay}) comes with its Z number and rows instead: they become header zNumber and the body, and header
+     * daySumsRead tells the route not to read the POS. For an export, a day the ledger already shows as posted is
+     * answered at once (header dayDone) without reading the POS; a day of a run was not posted when the run was read,
+     * and the claim looks again under the day's lock.
      */
     public void open(Exchange exchange, boolean forExport) {
-        DayRequest day = exchange.getMessage().getBody(DayRequest.class);
+        Object body = exchange.getMessage().getBody();
+        DayRequest day = dayRequest(body);
+        var message = exchange.getMessage();
+        message.setHeader("departmentId", day.departmentId());
+        message.setHeader("businessDate", day.businessDate());
+        message.setHeader("dayDone", false);
+        if (body instanceof ReadDay read) {
+            message.setHeader("zNumber", read.zNumber());
+            message.setHeader("daySumsRead", true);
+            message.setBody(read.sums());
+            return;
+        }
+        message.removeHeader("daySumsRead");
         DepartmentConnection connection = connections.find(day.departmentId()).orElse(null);
         BusinessDayCalendar calendar = BusinessDayCalendar.startingAt(connection == null
                 ? java.time.LocalTime.of(5, 0) : connection.businessDayStart());
@@ -63,20 +87,11 @@ public class DailyExport {
             daySetup = setup.read();
             exchange.setProperty(SETUP, daySetup);
         }
-        var message = exchange.getMessage();
-        message.setHeader("departmentId", day.departmentId());
-        message.setHeader("businessDate", day.businessDate());
-        message.setHeader("dayStart", OffsetDateTime.ofInstant(calendar.start(day.businessDate()), ZoneOffset.UTC));
-        message.setHeader("dayEnd", OffsetDateTime.ofInstant(calendar.end(day.businessDate()), ZoneOffset.UTC));
-        message.setHeader("untransferredPaymentTypes", DaySums.untransferredPaymentTypes(daySetup));
-        message.setHeader("giftCardProductTypes", DaySums.giftCardProductTypes(daySetup));
-        message.setHeader("giftCardsUntransferred", DaySums.giftCardsUntransferred(daySetup));
-        message.setHeader("dayDone", false);
-        // the POS query's named parameters as a map body: camel-sql takes them from there directly (with any other
+        // the POS queries' named parameters as a map body: camel-sql takes them from there directly (with any other
         // body it tries converting the body to a map for every parameter of every call first)
-        Map<String, Object> parameters = new java.util.HashMap<>(message.getHeaders());
-        parameters.keySet().retainAll(List.of("departmentId", "businessDate", "dayStart", "dayEnd",
-                "untransferredPaymentTypes", "giftCardProductTypes", "giftCardsUntransferred"));
+        Map<String, Object> parameters = DaySums.parameters(day.departmentId(), List.of(day.businessDate()), calendar,
+                daySetup);
+        parameters.put("businessDate", day.businessDate());
         message.setBody(parameters);
         if (forExport) {
             ledger.current(day.departmentId(), day.businessDate())

@@ -1,8 +1,14 @@
 package no.pogobridge.export;
 
-import no.pogobridge.mapping.Setup;
 import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import no.pogobridge.businessday.BusinessDayCalendar;
+import no.pogobridge.mapping.Setup;
 import no.pogobridge.export.DaySum.PaidWithUntransferredType;
 import no.pogobridge.export.DaySum.Payment;
 import no.pogobridge.export.DaySum.Rounding;
@@ -12,9 +18,11 @@ import no.pogobridge.export.DaySum.Tip;
 import no.pogobridge.export.DaySum.Unbalanced;
 
 /**
- * A business day summed the way the POS query of the daily export sums it: {@link #fromRow} reads one row of the
- * query (the tests hold the same arithmetic in Java, order by order, as the reference the query is checked
- * against).
+ * Business days summed the way the POS query of the daily export sums them (routes/sql/day-sums.sql): one
+ * statement for a run of a department's days, a month of a backlog or a single day, each row marked with its
+ * business day. {@link #parameters} are the statement's named parameters, {@link #byDay} sorts its rows into days
+ * and {@link #fromRow} reads one row (the tests hold the same arithmetic in Java, order by order, as the reference
+ * the query is checked against).
  *
  * <p>Which orders stay off the voucher depends on our mappings, so the query takes three parameters from the
  * {@link Setup}: {@link #untransferredPaymentTypes}, {@link #giftCardProductTypes} and
@@ -23,6 +31,53 @@ import no.pogobridge.export.DaySum.Unbalanced;
 public final class DaySums {
 
     private DaySums() {
+    }
+
+    /**
+     * The named parameters of routes/sql/day-sums.sql for these business days of one department: the days and
+     * their instants as the department's calendar has them (a daylight-saving day is 23 or 25 hours), as ISO texts
+     * the statement casts to date[] and timestamptz[], and the three parameters taken from the setup.
+     */
+    public static Map<String, Object> parameters(int departmentId, List<LocalDate> days, BusinessDayCalendar calendar,
+            Setup setup) {
+        if (days.isEmpty()) {
+            throw new IllegalArgumentException("day sums need at least one day");
+        }
+        String[] dates = new String[days.size()];
+        String[] starts = new String[days.size()];
+        String[] ends = new String[days.size()];
+        for (int i = 0; i < days.size(); i++) {
+            dates[i] = days.get(i).toString();
+            starts[i] = calendar.start(days.get(i)).toString();
+            ends[i] = calendar.end(days.get(i)).toString();
+        }
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("departmentId", departmentId);
+        parameters.put("businessDates", dates);
+        parameters.put("dayStarts", starts);
+        parameters.put("dayEnds", ends);
+        parameters.put("untransferredPaymentTypes", untransferredPaymentTypes(setup));
+        parameters.put("giftCardProductTypes", giftCardProductTypes(setup));
+        parameters.put("giftCardsUntransferred", giftCardsUntransferred(setup));
+        return parameters;
+    }
+
+    /**
+     * The statement's rows by business day (column {@code business_date}), each day's in the statement's order; a
+     * day without paid orders has no rows and no entry.
+     */
+    public static Map<LocalDate, List<Map<String, Object>>> byDay(List<Map<String, Object>> rows) {
+        Map<LocalDate, List<Map<String, Object>>> days = new LinkedHashMap<>();
+        for (Map<String, Object> row : rows) {
+            Object date = row.get("business_date");
+            LocalDate day = date instanceof java.sql.Date d ? d.toLocalDate() : date instanceof LocalDate l ? l
+                    : null;
+            if (day == null) {
+                throw new IllegalArgumentException("a day-sum row needs its 'business_date', got " + date);
+            }
+            days.computeIfAbsent(day, k -> new ArrayList<>()).add(row);
+        }
+        return days;
     }
 
     /** Payment types whose transfer to accounting is off: an order paid with one stays off the voucher. */

@@ -80,6 +80,14 @@ public class ExportLedger {
         return current.map(e -> e.status() == Status.REVERSED ? e.revision() + 1 : e.revision()).orElse(1);
     }
 
+    /** The days from {@code from} to {@code to} whose newest revision is posted: one query for a run of days. */
+    public java.util.Set<LocalDate> postedDays(int departmentId, LocalDate from, LocalDate to) {
+        return new java.util.HashSet<>(app.queryForList("""
+                SELECT business_date FROM export_ledger
+                WHERE department_id = ? AND business_date BETWEEN ? AND ? AND status = 'POSTED'""",
+                LocalDate.class, departmentId, from, to));
+    }
+
     /** The newest day that was posted, for "the day after the last exported day". */
     public Optional<LocalDate> lastPosted(int departmentId) {
         return Optional.ofNullable(app.queryForObject("""
@@ -109,13 +117,20 @@ public class ExportLedger {
     public void markPosted(int departmentId, LocalDate businessDate, int revision, UUID voucherId, Long voucherNo,
             String message) {
         // the documentation is attached right after this by the same export; should this instance stop before
-        // that, the automatic run attaches it (not at once, so that it does not race the export attaching it now)
+        // that, the automatic run attaches it (not at once, so that it does not race the export attaching it now).
+        // This commit does not wait for the disk (synchronous_commit off for its own transaction: set_config's
+        // local setting holds until the commit, in the same statement, so it costs no extra round trip). The promise
+        // is the SENDING row, durable before the voucher left. Should PostgreSQL crash before this row reaches the
+        // disk, the day is SENDING again and the next export looks its reference up in PowerOffice before it sends
+        // anything (VoucherPosting's LOOK_UP_FIRST), finding the voucher. Any later durable commit (the
+        // documentation's state, the next day's SENDING) flushes it anyway: the WAL is written in order.
         app.update("""
+                WITH no_wait AS (SELECT set_config('synchronous_commit', 'off', true))
                 UPDATE export_ledger SET status = 'POSTED', voucher_id = ?, voucher_no = ?, posted_at = now(),
                     message = ?, updated_at = now(),
                     documentation = CASE WHEN report IS NULL THEN NULL ELSE 'PENDING' END,
                     documentation_attempts = 0, documentation_next_at = now() + interval '5 minutes'
-                WHERE department_id = ? AND business_date = ? AND revision = ?""",
+                FROM no_wait WHERE department_id = ? AND business_date = ? AND revision = ?""",
                 voucherId, voucherNo, message, departmentId, businessDate, revision);
     }
 
@@ -132,11 +147,15 @@ public class ExportLedger {
      */
     public void markDocumentation(int departmentId, LocalDate businessDate, int revision, Documentation state,
             String message, OffsetDateTime nextAttempt, boolean attempted) {
+        // A documentation state need not wait for the disk either (see markPosted): lost in a crash, the revision
+        // is PENDING again (as markPosted left it) and the automatic run attaches the same report once more, which
+        // PowerOffice's PUT replaces, or finds documentation off again
         app.update("""
+                WITH no_wait AS (SELECT set_config('synchronous_commit', 'off', true))
                 UPDATE export_ledger SET documentation = ?, documentation_message = ?, documentation_next_at = ?,
                     documentation_attempts = CASE WHEN ? THEN documentation_attempts + 1 ELSE documentation_attempts END,
                     documentation_at = CASE WHEN ? = 'ATTACHED' THEN now() ELSE documentation_at END
-                WHERE department_id = ? AND business_date = ? AND revision = ?""",
+                FROM no_wait WHERE department_id = ? AND business_date = ? AND revision = ?""",
                 state.name(), message, nextAttempt, attempted, state.name(), departmentId, businessDate, revision);
     }
 

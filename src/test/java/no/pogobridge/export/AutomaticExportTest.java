@@ -1,5 +1,8 @@
 package no.pogobridge.export;
 
+import java.util.List;
+import no.pogobridge.sandbox.SandboxClient;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.concurrent.CountDownLatch;
@@ -30,6 +33,7 @@ class AutomaticExportTest {
 
     @Autowired
     Scheduler scheduler;
+
 
     @Autowired
     @org.springframework.beans.factory.annotation.Qualifier("posDataSource")
@@ -89,6 +93,29 @@ class AutomaticExportTest {
 
             runOnce();
             assertThat(server.sandbox().client(SandboxWorld.DEMO_CLIENT).orElseThrow().vouchers()).hasSize(15);
+        } finally {
+            server.app().update("UPDATE department_connection SET auto_export = false");
+        }
+    }
+
+    @Test
+    void aBacklogReadAMonthAtATimeLeavesOutTheDaysPostedMeanwhile() throws Exception {
+        LocalDate lastClosed = new JdbcTemplate(pos).queryForObject(
+                "SELECT max(business_date) FROM pos.z_reports WHERE department_id = 3", LocalDate.class);
+        LocalDate from = lastClosed.minusDays(44);   // 45 days: a run of 31 and one of 14
+        LocalDate posted = from.plusDays(10);
+        server.connect(3, "");
+        assertThat(api.post("/api/departments/3/exports?from=" + posted + "&to=" + posted.plusDays(1), null)
+                .status()).isEqualTo(200);
+        server.connect(3, ",\"autoExport\":true,\"exportFrom\":\"" + from + "\"");
+        try {
+            runOnce();
+            assertThat(postedDays(3)).isEqualTo(45);
+            List<SandboxClient.Voucher> vouchers = server.sandbox().client(SandboxWorld.DEMO_CLIENT).orElseThrow()
+                    .vouchers();
+            assertThat(vouchers).hasSize(45);
+            assertThat(vouchers.stream().map(SandboxClient.Voucher::externalImportReference).distinct())
+                    .as("each day once").hasSize(45);
         } finally {
             server.app().update("UPDATE department_connection SET auto_export = false");
         }

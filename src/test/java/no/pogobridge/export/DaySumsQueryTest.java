@@ -109,6 +109,31 @@ class DaySumsQueryTest {
     }
 
     @Test
+    void aRunOfDaysIsSummedInOneStatementAsEachDayAlone() {
+        LocalDate last = posReads.queryForObject("SELECT max(business_date) FROM pos.z_reports", LocalDate.class);
+        List<LocalDate> run = new ArrayList<>();
+        for (LocalDate d = last.minusDays(40); !d.isAfter(last.plusDays(1)); d = d.plusDays(1)) {
+            if (d.getDayOfMonth() % 7 != 3) {   // gaps, as posted days leave them
+                run.add(d);
+            }
+        }
+        List<LocalDate> daylightSaving = daylightSavingDays(
+                posReads.queryForObject("SELECT min(business_date) FROM pos.z_reports", LocalDate.class), last);
+        Setup setup = withTransfer(setupReader.read(), 4, false);
+        for (List<LocalDate> days : List.of(run, daylightSaving)) {
+            Map<LocalDate, List<DaySum>> sums = queryRun(2, days, setup);
+            for (LocalDate day : days) {
+                List<DaySum> reference = ReferenceDaySums.of(posDay(2, day), setup);
+                assertThat(sums.getOrDefault(day, List.of())).as("day %s of the run", day).isEqualTo(reference)
+                        .isEqualTo(query(2, day, setup));
+            }
+            assertThat(new ArrayList<>(sums.keySet())).as("only the run's days, oldest first").isSubsetOf(days)
+                    .isSorted();
+        }
+        assertThat(queryRun(2, run, setup)).as("the run has sales").hasSizeGreaterThan(30);
+    }
+
+    @Test
     void theQueryNamesOddOrdersAsTheOrdersDo() {
         LocalDate day = pos.queryForObject("SELECT max(business_date) FROM pos.z_reports", LocalDate.class)
                 .minusDays(2);
@@ -129,26 +154,48 @@ class DaySumsQueryTest {
             assertThat(fromSql).anyMatch(s -> s instanceof DaySum.SellsGiftCard g && g.orders() >= 1);
             assertThat(fromSql).anyMatch(s -> s instanceof DaySum.PaidWithUntransferredType u
                     && u.paymentTypeId() == 4);
+            assertThat(queryRun(department, List.of(day.minusDays(1), day, day.plusDays(1)), giftCardsOff).get(day))
+                    .as("the odd orders read with their run").isEqualTo(fromSql);
         }
     }
 
     private List<DaySum> query(int department, LocalDate day, Setup setup) {
         BusinessDayCalendar calendar = BusinessDayCalendar.startingAt(LocalTime.of(5, 0));
         Exchange exchange = new DefaultExchange(routes.getCamelContext());
-        Map<String, Object> headers = new HashMap<>();
-        headers.put("departmentId", department);
-        headers.put("businessDate", day);
-        headers.put("dayStart", OffsetDateTime.ofInstant(calendar.start(day), ZoneOffset.UTC));
-        headers.put("dayEnd", OffsetDateTime.ofInstant(calendar.end(day), ZoneOffset.UTC));
-        headers.put("untransferredPaymentTypes", DaySums.untransferredPaymentTypes(setup));
-        headers.put("giftCardProductTypes", DaySums.giftCardProductTypes(setup));
-        headers.put("giftCardsUntransferred", DaySums.giftCardsUntransferred(setup));
-        exchange.getMessage().setHeaders(headers);
+        Map<String, Object> parameters = DaySums.parameters(department, List.of(day), calendar, setup);
+        parameters.put("businessDate", day);
+        exchange.getMessage().setBody(parameters);
         Exchange done = routes.send("direct:read-day-sums", exchange);
         assertThat(done.getException()).isNull();
         @SuppressWarnings("unchecked")
         List<Map<String, Object>> rows = done.getMessage().getBody(List.class);
+        assertThat(rows).allSatisfy(r -> assertThat(r.get("business_date")).hasToString(day.toString()));
         return rows.stream().map(DaySums::fromRow).toList();
+    }
+
+    /**
+     * A run of days as read-run-of-days reads it: one statement, its rows by day. A day without paid orders has no
+     * rows; the days need not follow each other (posted days are left out of a run).
+     */
+    private Map<LocalDate, List<DaySum>> queryRun(int department, List<LocalDate> days, Setup setup) {
+        Map<String, Object> parameters = DaySums.parameters(department, days,
+                BusinessDayCalendar.startingAt(LocalTime.of(5, 0)), setup);
+        List<Map<String, Object>> rows = new org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate(
+                posReads).queryForList(dayStatement(), parameters);
+        Map<LocalDate, List<DaySum>> sums = new LinkedHashMap<>();
+        DaySums.byDay(rows).forEach((day, dayRows) -> sums.put(day, dayRows.stream().map(DaySums::fromRow).toList()));
+        return sums;
+    }
+
+    /** routes/sql/day-sums.sql with camel-sql's :#name spelled as Spring's :name, its comment lines left out. */
+    private static String dayStatement() {
+        try {
+            return java.nio.file.Files.readAllLines(java.nio.file.Path.of("routes/sql/day-sums.sql")).stream()
+                    .filter(l -> !l.startsWith("--")).collect(java.util.stream.Collectors.joining("\n"))
+                    .replace(":#", ":");
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** The day as the POS holds it, order by order (the reads the export made before it summed in SQL). */

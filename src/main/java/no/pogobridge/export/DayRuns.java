@@ -65,11 +65,14 @@ public class DayRuns {
 
     /**
      * The due days one by one, each with its Z number and its rows of the statement (the body: the rows of every
-     * day of the run). A stopping server ends the run after the day in hand.
+     * day of the run) as a {@link ReadDay}; when the statement failed (readDayByDay), each as a plain
+     * {@link DayRequest}, which the department-day route reads alone. A stopping server ends the run after the day in
+     * hand.
      */
-    public Iterator<ReadDay> days(DayRun run, Map<LocalDate, Integer> due, Object body) {
+    public Iterator<Object> days(DayRun run, Map<LocalDate, Integer> due, Object body, Boolean readDayByDay) {
+        boolean alone = Boolean.TRUE.equals(readDayByDay);
         @SuppressWarnings("unchecked")
-        Map<LocalDate, List<Map<String, Object>>> sums = due.isEmpty() ? Map.of()
+        Map<LocalDate, List<Map<String, Object>>> sums = due.isEmpty() || alone ? Map.of()
                 : DaySums.byDay((List<Map<String, Object>>) body);
         Iterator<Map.Entry<LocalDate, Integer>> days = due.entrySet().iterator();
         return new Iterator<>() {
@@ -79,12 +82,13 @@ public class DayRuns {
             }
 
             @Override
-            public ReadDay next() {
+            public Object next() {
                 if (!hasNext()) {
                     throw new NoSuchElementException();
                 }
                 Map.Entry<LocalDate, Integer> day = days.next();
-                return new ReadDay(new DayRequest(run.departmentId(), day.getKey()), day.getValue(),
+                DayRequest request = new DayRequest(run.departmentId(), day.getKey());
+                return alone ? request : new ReadDay(request, day.getValue(),
                         sums.getOrDefault(day.getKey(), List.of()));
             }
         };

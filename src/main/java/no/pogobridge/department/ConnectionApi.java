@@ -206,7 +206,7 @@ public class ConnectionApi {
 
     private static LocalTime dayStart(String value) {
         if (value == null || value.isBlank()) {
-            return LocalTime.of(5, 0);
+            return DepartmentConnection.DEFAULT_DAY_START;
         }
         try {
             return LocalTime.parse(value.strip());

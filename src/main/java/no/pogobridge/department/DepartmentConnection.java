@@ -14,6 +14,9 @@ public record DepartmentConnection(int departmentId, String clientKey, int appli
         LocalTime businessDayStart, boolean autoExport, boolean autoInvoicing, LocalDate exportFrom,
         LocalDate invoicingFrom, LocalDate autoExportSince, LocalDate autoInvoicingSince, boolean autoCorrect) {
 
+    /** When a business day starts unless the connection says otherwise, and for a department not connected. */
+    public static final LocalTime DEFAULT_DAY_START = LocalTime.of(5, 0);
+
     public String maskedClientKey() {
         return Secrets.mask(clientKey);
     }

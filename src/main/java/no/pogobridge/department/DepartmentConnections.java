@@ -41,6 +41,12 @@ public class DepartmentConnections {
                 departmentId).stream().findFirst();
     }
 
+    /** The department's business days: from its connection's day start, or the default for one not connected. */
+    public no.pogobridge.businessday.BusinessDayCalendar calendar(int departmentId) {
+        return no.pogobridge.businessday.BusinessDayCalendar.startingAt(find(departmentId)
+                .map(DepartmentConnection::businessDayStart).orElse(DepartmentConnection.DEFAULT_DAY_START));
+    }
+
     public void save(DepartmentConnection c) {
         app.update("""
                 INSERT INTO department_connection (department_id, client_key, application_key_slot,

@@ -79,9 +79,7 @@ public class DailyExport {
             return;
         }
         message.removeHeader("daySumsRead");
-        DepartmentConnection connection = connections.find(day.departmentId()).orElse(null);
-        BusinessDayCalendar calendar = BusinessDayCalendar.startingAt(connection == null
-                ? java.time.LocalTime.of(5, 0) : connection.businessDayStart());
+        BusinessDayCalendar calendar = connections.calendar(day.departmentId());
         Setup daySetup = exchange.getProperty(SETUP, Setup.class);
         if (daySetup == null) {
             daySetup = setup.read();

@@ -3,7 +3,6 @@ package no.pogobridge.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -179,7 +178,7 @@ public class DayDocumentation {
                 connection == null ? null : connection.powerOfficeClientName(),
                 departmentName == null || departmentName.isEmpty() ? null : departmentName,
                 connection == null ? null : connection.powerOfficeDepartmentCode(),
-                connection == null ? LocalTime.of(5, 0) : connection.businessDayStart(),
+                connection == null ? DepartmentConnection.DEFAULT_DAY_START : connection.businessDayStart(),
                 VoucherResolver.reference(voucher.departmentId(), voucher.businessDate(), revision), revision);
         return DayReports.of(DayReport.Kind.PREVIEW, voucher, heading, OffsetDateTime.now(clock));
     }

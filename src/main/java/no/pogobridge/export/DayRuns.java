@@ -1,7 +1,6 @@
 package no.pogobridge.export;
 
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -10,8 +9,6 @@ import java.util.Map;
 import java.util.NoSuchElementException;
 import java.util.Set;
 import no.pogobridge.ServerStopping;
-import no.pogobridge.businessday.BusinessDayCalendar;
-import no.pogobridge.department.DepartmentConnection;
 import no.pogobridge.department.DepartmentConnections;
 import no.pogobridge.mapping.Setup;
 import org.apache.camel.Exchange;
@@ -53,14 +50,14 @@ public class DayRuns {
         Set<LocalDate> posted = ledger.postedDays(run.departmentId(), run.from(), run.to());
         Map<LocalDate, Integer> due = new LinkedHashMap<>();
         for (Map<String, Object> row : closed) {
-            LocalDate day = ((java.sql.Date) row.get("business_date")).toLocalDate();
+            LocalDate day = DaySums.businessDate(row);
             if (!posted.contains(day)) {
                 due.put(day, ((Number) row.get("z_number")).intValue());
             }
         }
         exchange.setProperty(DUE_DAYS, due);
         exchange.getMessage().setBody(due.isEmpty() ? Map.of() : DaySums.parameters(run.departmentId(),
-                new ArrayList<>(due.keySet()), calendar(run.departmentId()), setup));
+                new ArrayList<>(due.keySet()), connections.calendar(run.departmentId()), setup));
     }
 
     /**
@@ -92,10 +89,5 @@ public class DayRuns {
                         sums.getOrDefault(day.getKey(), List.of()));
             }
         };
-    }
-
-    private BusinessDayCalendar calendar(int departmentId) {
-        return BusinessDayCalendar.startingAt(connections.find(departmentId)
-                .map(DepartmentConnection::businessDayStart).orElse(LocalTime.of(5, 0)));
     }
 }

@@ -69,15 +69,21 @@ public final class DaySums {
     public static Map<LocalDate, List<Map<String, Object>>> byDay(List<Map<String, Object>> rows) {
         Map<LocalDate, List<Map<String, Object>>> days = new LinkedHashMap<>();
         for (Map<String, Object> row : rows) {
-            Object date = row.get("business_date");
-            LocalDate day = date instanceof java.sql.Date d ? d.toLocalDate() : date instanceof LocalDate l ? l
-                    : null;
-            if (day == null) {
-                throw new IllegalArgumentException("a day-sum row needs its 'business_date', got " + date);
-            }
-            days.computeIfAbsent(day, k -> new ArrayList<>()).add(row);
+            days.computeIfAbsent(businessDate(row), k -> new ArrayList<>()).add(row);
         }
         return days;
+    }
+
+    /** A row's {@code business_date} (a day-sum row's, or a Z-report's), as JDBC or a test gives it. */
+    public static LocalDate businessDate(Map<String, Object> row) {
+        Object date = row.get("business_date");
+        if (date instanceof java.sql.Date d) {
+            return d.toLocalDate();
+        }
+        if (date instanceof LocalDate l) {
+            return l;
+        }
+        throw new IllegalArgumentException("a row needs its 'business_date', got " + date);
     }
 
     /** Payment types whose transfer to accounting is off: an order paid with one stays off the voucher. */
